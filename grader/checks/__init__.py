@@ -1,0 +1,1 @@
+"""The checks of every exercise: one module per exercise, named like its stub in exercises/."""

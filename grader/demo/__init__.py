@@ -1,0 +1,1 @@
+"""The demo submission that `grade demo` grades."""

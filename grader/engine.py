@@ -1,0 +1,243 @@
+"""Grade one submission of one exercise: run its checks and collect the results.
+
+The student's code runs only in the worker (``grader.sandbox``); the checks, their
+oracles and every comparison run here. The worker is started before torch is imported
+here, so that its start-up overlaps the oracle's import.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import time
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from hypothesis.errors import Flaky
+
+from grader import forbidden, oracles
+from grader.compare import Mismatch
+from grader.exercise import Check, Exercise, Part
+from grader.mistakes import MistakeMatcher, Outcome as VariantOutcome
+from grader.results import CheckResult, Hint, Outcome, Report
+from grader.sandbox import Limits, SandboxFailure, Session, WorkerConfig
+from grader.student import BadReturn, Call, NotAttempted, Student, StudentError
+from grader.topics import topic
+
+
+class SubmissionError(Exception):
+    """The submission cannot be graded at all: a one-line reason (exit status 2)."""
+
+
+@dataclass(frozen=True)
+class Submission:
+    """Files executed in order into one module; the last one is the student's own file."""
+
+    files: tuple[Path, ...]
+
+    @property
+    def path(self) -> Path:
+        return self.files[-1]
+
+
+def read_sources(submission: Submission) -> dict[Path, str]:
+    """Read and parse every file, or say in one line why it cannot be graded."""
+    sources = {}
+    for path in submission.files:
+        if not path.is_file():
+            raise SubmissionError(f"{path}: no such file")
+        try:
+            source = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise SubmissionError(f"{path}: not a UTF-8 text file") from None
+        except OSError as e:
+            raise SubmissionError(f"{path}: cannot be read ({e.strerror})") from None
+        try:
+            ast.parse(source, filename=str(path))
+        except SyntaxError as e:
+            raise SubmissionError(f"{path}:{e.lineno}: SyntaxError: {e.msg}") from None
+        except ValueError as e:  # null bytes
+            raise SubmissionError(f"{path}: not Python source ({e})") from None
+        sources[path] = source
+    return sources
+
+
+def resolve_device(exercise: Exercise, device: str) -> str:
+    """``auto`` picks CUDA for torch exercises when it is there; NumPy exercises run on the CPU."""
+    if exercise.framework != "torch":
+        return "cpu"
+    if device == "cpu":
+        return device
+    import torch
+
+    if torch.cuda.is_available():
+        return "cuda"
+    if device == "cuda":
+        raise SubmissionError("--device cuda: CUDA is not available on this machine")
+    return "cpu"
+
+
+def grade(exercise: Exercise, submission: Submission, *, parts: Iterable[Part] | None = None,
+          seed: int = 0, device: str = "auto", limits: Limits = Limits()) -> Report:
+    """Run the checks of ``parts`` (default: all) on ``submission`` and report."""
+    started = time.monotonic()
+    sources = read_sources(submission)
+    violations = forbidden.scan(sources, exercise.forbidden_modules, exercise.forbidden_names,
+                                exercise.part_names)
+    config = WorkerConfig(submission.files, exercise.framework, exercise.forbidden_modules,
+                          resolve_device(exercise, device), exercise.drivers)
+    report = Report(exercise.id, exercise.topic, topic(exercise.topic).title, submission.path, seed)
+    with Session(config, limits) as session:
+        session.start()  # boots while torch is imported below
+        oracles.warm_up()
+        runner = _Runner(exercise, session, seed)
+        for part in parts or exercise.parts:
+            for check in part.checks:
+                report.results.append(runner.run(check, violations[part.name]))
+    report.elapsed = time.monotonic() - started
+    return report
+
+
+def check_seed(exercise_id: str, key: str, seed: int) -> int:
+    """A stable seed per check: the same file always meets the same inputs."""
+    digest = hashlib.sha256(f"{exercise_id}:{key}:{seed}".encode()).digest()
+    return int.from_bytes(digest[:4], "big")
+
+
+class _Runner:
+    """Runs checks one by one, remembering parts that are not attempted or hang."""
+
+    def __init__(self, exercise: Exercise, session: Session, seed: int) -> None:
+        self.exercise = exercise
+        self.session = session
+        self.seed = seed
+        self.matcher = MistakeMatcher(exercise)
+        self.parameters = _parameter_names(exercise.stub_path)
+        self.stopped: dict[str, tuple[Outcome, str]] = {}  # part -> why its checks are not run
+
+    def run(self, check: Check, violations: list[forbidden.Violation]) -> CheckResult:
+        part = check.part
+        if violations:
+            lines = ["используется запрещённое в этом упражнении:"] + [f"  {v.describe()}" for v in violations]
+            return self._result(check, Outcome.ERROR, lines)
+        if part.name in self.stopped:
+            outcome, reason = self.stopped[part.name]
+            return self._result(check, outcome, [reason])
+        seed = check_seed(self.exercise.id, check.key, self.seed)
+        self.session.begin_check(check.key, check.cpu_limit or self.session.limits.cpu_per_check, seed)
+        student = Student(self.session)
+        try:
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")  # oracles' warnings are not the student's business
+                _invoke(check, student, seed)
+        except Mismatch as e:
+            return self._failure(check, student, Outcome.FAILED, e.lines, seed)
+        except BadReturn as e:
+            return self._failure(check, student, Outcome.FAILED, [f"функция вернула не данные: {e}"], seed)
+        except StudentError as e:
+            lines = [f"ваш код выбросил исключение {e.type_name}: {e.message}"]
+            return self._failure(check, student, Outcome.ERROR, lines, seed, e)
+        except NotAttempted:
+            reason = f"функция {part.name} ещё не написана (в ней по-прежнему NotImplementedError)"
+            self.stopped[part.name] = (Outcome.NOT_ATTEMPTED, reason)
+            return self._result(check, Outcome.NOT_ATTEMPTED, [reason])
+        except SandboxFailure as e:
+            if e.kind in ("timeout", "cpu", "killed", "budget"):
+                self.stopped[part.name] = (Outcome.ERROR, f"не запускалась: в проверке {check.key} {e.message}")
+            return self._result(check, Outcome.ERROR, [e.message], call=self._call_lines(student),
+                                traceback=e.detail)
+        except Flaky:
+            lines = ["на одном и том же входе ваша функция то проходит проверку, то нет "
+                     "(случайность без rng или состояние между вызовами?)"]
+            return self._failure(check, student, Outcome.FAILED, lines, seed)
+        except Exception as e:  # noqa: BLE001 - a bug in a check must not look like the student's
+            return self._result(check, Outcome.GRADER_ERROR,
+                                [f"ошибка в самом проверяющем коде, не в вашем: {type(e).__name__}: {e}"])
+        return self._result(check, Outcome.PASSED, [])
+
+    def _failure(self, check: Check, student: Student, outcome: Outcome, lines: list[str], seed: int,
+                 error: StudentError | None = None) -> CheckResult:
+        hints = self._hints(check, student, error, seed)
+        return self._result(check, outcome, lines, call=self._call_lines(student),
+                            traceback=error.traceback if error else "", hints=hints)
+
+    def _hints(self, check: Check, student: Student, error: StudentError | None, seed: int) -> tuple[Hint, ...]:
+        call = student.last_call
+        if call is None or not self.matcher.candidates(check.part.name):
+            return ()
+        observed: VariantOutcome = (("error", f"{error.type_name}: {error.message}") if error
+                                    else ("value", student.last_result))
+
+        def student_outcome(*args: Any) -> VariantOutcome:
+            try:
+                return ("value", student.call(call.function, *args))
+            except StudentError as e:
+                return ("error", f"{e.type_name}: {e.message}")
+            except (BadReturn, NotAttempted, SandboxFailure):
+                return ("failure", None)
+
+        try:
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                matches = self.matcher.match(check.part.name, call, observed, student_outcome,
+                                             np.random.default_rng(seed))
+        except (SandboxFailure, NotAttempted):
+            return ()
+        return tuple(Hint(v.name, v.title, v.hints) for v in matches)
+
+    def _call_lines(self, student: Student) -> tuple[str, ...]:
+        return describe_call(student.last_call, self.parameters.get(student.last_call.function, ())) \
+            if student.last_call else ()
+
+    def _result(self, check: Check, outcome: Outcome, message: list[str], call: tuple[str, ...] = (),
+                traceback: str = "", hints: tuple[Hint, ...] = ()) -> CheckResult:
+        passed = outcome is Outcome.PASSED
+        return CheckResult(check.key, check.part.number, check.part.name, check.title, outcome,
+                           check.points if passed else 0.0, check.points, tuple(message), call,
+                           traceback, hints, self.session.take_output())
+
+
+def _invoke(check: Check, student: Student, seed: int) -> None:
+    function = check.function
+    if getattr(function, "is_hypothesis_test", False):
+        from hypothesis import seed as hypothesis_seed
+
+        hypothesis_seed(seed)(function)(student)
+    else:
+        function(student, np.random.default_rng(seed))
+
+
+def _parameter_names(stub: Path) -> dict[str, tuple[str, ...]]:
+    """Parameter names of the stub's functions, to label a failing call's arguments."""
+    try:
+        tree = ast.parse(stub.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError):
+        return {}
+    return {node.name: tuple(a.arg for a in node.args.args) for node in tree.body
+            if isinstance(node, ast.FunctionDef)}
+
+
+def describe_call(call: Call, names: tuple[str, ...]) -> tuple[str, ...]:
+    """``softmax(logits)`` followed by each argument: shape, dtype and values when small."""
+    labels = [names[i] if i < len(names) else f"arg{i + 1}" for i in range(len(call.args))]
+    labels += list(call.kwargs)
+    values = list(call.args) + list(call.kwargs.values())
+    lines = [f"вызов: {call.function}({', '.join(labels)})"]
+    for label, value in zip(labels, values):
+        lines += describe_value(label, value)
+    return tuple(lines)
+
+
+def describe_value(label: str, value: Any) -> list[str]:
+    if isinstance(value, np.ndarray):
+        head = f"  {label}: массив формы {value.shape}, {value.dtype}"
+        if value.size <= 24:
+            text = np.array2string(value, precision=6, max_line_width=90, separator=", ")
+            return [head + ":"] + [f"    {line}" for line in text.splitlines()]
+        with np.errstate(all="ignore"):
+            return [head + f", значения от {value.min():.4g} до {value.max():.4g}"]
+    return [f"  {label} = {value!r}"[:200]]

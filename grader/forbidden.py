@@ -1,0 +1,111 @@
+"""Find forbidden shortcuts in a submission's source, without running it.
+
+An exercise forbids modules (torch in a NumPy exercise) and attribute names (the library
+function the student is asked to write, e.g. ``LSTMCell``). A use at module level counts
+against every part; a use inside a function counts against each part whose function
+reaches it through calls to other top-level functions of the file. The worker also
+refuses forbidden imports at run time, for what a static scan cannot see.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+IMPORTERS = ("__import__", "import_module")
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One forbidden use: what it is and where."""
+
+    what: str
+    path: Path
+    line: int
+
+    def describe(self) -> str:
+        return f"{self.what} ({self.path.name}, строка {self.line})"
+
+
+def scan(sources: dict[Path, str], modules: Iterable[str], names: Iterable[str],
+         functions: Iterable[str]) -> dict[str, list[Violation]]:
+    """Map each function in ``functions`` to the forbidden uses it reaches.
+
+    ``sources`` are the files executed into one namespace, in order (a later definition
+    replaces an earlier one, as at run time). The sources must parse.
+    """
+    modules, names = frozenset(modules), frozenset(names)
+    global_uses: list[Violation] = []
+    definitions: dict[str, tuple[Path, ast.AST]] = {}
+    aliases_in: dict[Path, dict[str, str]] = {}
+    for path, source in sources.items():
+        tree = ast.parse(source, filename=str(path))
+        aliases = aliases_in[path] = _module_aliases(tree, modules)
+        for node in tree.body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                definitions[node.name] = (path, node)
+            else:
+                global_uses += _uses(node, path, modules, names, aliases)
+    local = {name: _uses(node, path, modules, names, aliases_in[path])
+             for name, (path, node) in definitions.items()}
+    calls = {name: _referenced(node) & definitions.keys() for name, (_, node) in definitions.items()}
+    return {f: global_uses + [v for g in _reachable(f, calls) for v in local.get(g, [])] for f in functions}
+
+
+def _module_aliases(tree: ast.Module, modules: frozenset[str]) -> dict[str, str]:
+    """Names bound at module level to a forbidden module (``import torch as T`` -> T)."""
+    aliases = {}
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[0] in modules:
+                    aliases[(alias.asname or alias.name).split(".")[0]] = alias.name
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in modules:
+            for alias in node.names:
+                aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+    return aliases
+
+
+def _uses(node: ast.AST, path: Path, modules: frozenset[str], names: frozenset[str],
+          aliases: dict[str, str]) -> list[Violation]:
+    found = []
+    for sub in ast.walk(node):
+        line = getattr(sub, "lineno", 0)
+        if isinstance(sub, ast.Import):
+            found += [Violation(f"import {a.name}", path, line) for a in sub.names
+                      if a.name.split(".")[0] in modules]
+        elif isinstance(sub, ast.ImportFrom) and (sub.module or "").split(".")[0] in modules:
+            found.append(Violation(f"from {sub.module} import ...", path, line))
+        elif isinstance(sub, ast.Attribute) and sub.attr in names:
+            found.append(Violation(f"{ast.unparse(sub)}", path, line))
+        elif isinstance(sub, ast.Name) and sub.id in names:
+            found.append(Violation(sub.id, path, line))
+        elif isinstance(sub, ast.Name) and sub.id in aliases and isinstance(sub.ctx, ast.Load):
+            found.append(Violation(aliases[sub.id], path, line))
+        elif isinstance(sub, ast.Call) and _called_name(sub.func) in IMPORTERS and sub.args:
+            first = sub.args[0]
+            if isinstance(first, ast.Constant) and str(first.value).split(".")[0] in modules:
+                found.append(Violation(f"{_called_name(sub.func)}({first.value!r})", path, line))
+    return found
+
+
+def _called_name(func: ast.AST) -> str:
+    if isinstance(func, ast.Name):
+        return func.id
+    return func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def _referenced(node: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+
+
+def _reachable(start: str, calls: dict[str, set[str]]) -> list[str]:
+    seen, stack = [], [start]
+    while stack:
+        name = stack.pop()
+        if name not in seen:
+            seen.append(name)
+            stack.extend(calls.get(name, ()))
+    return seen

@@ -1,0 +1,149 @@
+"""The catalogue of known solutions and mistakes, and matching a failure to a mistake.
+
+``solutions/<id>.py`` is the reference; ``solutions/<id>/alt_*.py`` are correct
+alternatives and ``solutions/<id>/wrong_*.py`` known mistakes, each overriding only the
+functions it changes (see ``solutions/README.md``). When a student's output is wrong,
+the matcher runs each wrong variant of that part on the same input (and on the
+exercise's probe inputs) in this process; if the student's outputs agree with a
+variant's every time, that variant's hints are shown.
+"""
+
+from __future__ import annotations
+
+import ast
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from grader.exercise import Exercise
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A catalogued solution: an alternative (correct) or a wrong variant with hints."""
+
+    exercise_id: str
+    name: str  # file stem, e.g. "wrong_no_max_shift"
+    path: Path
+    part: str | None = None
+    title: str = ""
+    hints: tuple[str, ...] = ()
+
+    @property
+    def is_wrong(self) -> bool:
+        return self.name.startswith("wrong_")
+
+
+class CatalogueError(Exception):
+    """A catalogue file is malformed (missing PART/TITLE/HINTS, unknown part)."""
+
+
+def catalogue(exercise: Exercise) -> list[Variant]:
+    """The exercise's alternatives and wrong variants, in file-name order."""
+    folder = exercise.catalogue_dir
+    if not folder.is_dir():
+        return []
+    variants = []
+    for path in sorted(folder.glob("*.py")):
+        if path.stem.startswith("alt_"):
+            variants.append(Variant(exercise.id, path.stem, path))
+        elif path.stem.startswith("wrong_"):
+            variants.append(_wrong_variant(exercise, path))
+    return variants
+
+
+def _wrong_variant(exercise: Exercise, path: Path) -> Variant:
+    constants = _literal_constants(path)
+    missing = {"PART", "TITLE", "HINTS"} - constants.keys()
+    if missing:
+        raise CatalogueError(f"{path}: a wrong variant needs {', '.join(sorted(missing))}")
+    if constants["PART"] not in exercise.part_names:
+        raise CatalogueError(f"{path}: PART {constants['PART']!r} is not a part of {exercise.id}")
+    hints = tuple(constants["HINTS"])
+    if not 2 <= len(hints) <= 3:
+        raise CatalogueError(f"{path}: HINTS needs 2 or 3 levels, has {len(hints)}")
+    return Variant(exercise.id, path.stem, path, constants["PART"], constants["TITLE"], hints)
+
+
+def _literal_constants(path: Path) -> dict[str, Any]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    constants = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            try:
+                constants[node.targets[0].id] = ast.literal_eval(node.value)
+            except ValueError:
+                continue
+    return constants
+
+
+def load_namespace(files: list[Path]) -> dict[str, Any]:
+    """Execute trusted solution files into one namespace, as the worker does for a submission."""
+    namespace: dict[str, Any] = {"__name__": "catalogue_variant"}
+    for path in files:
+        exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+    return namespace
+
+
+Outcome = tuple[str, Any]  # ("value", result) or ("error", "TypeName: message")
+
+
+class MistakeMatcher:
+    """Tells which catalogued mistake, if any, explains a student's wrong output."""
+
+    def __init__(self, exercise: Exercise) -> None:
+        self.exercise = exercise
+        self._variants = [v for v in catalogue(exercise) if v.is_wrong]
+        self._namespaces: dict[str, dict[str, Any]] = {}
+
+    def candidates(self, part: str) -> list[Variant]:
+        return [v for v in self._variants if v.part == part]
+
+    def match(self, part: str, call: Any, observed: Outcome, student_call: Callable[..., Outcome],
+              rng: np.random.Generator) -> list[Variant]:
+        """Variants whose outcomes agree with the student's on the failing call and on probes.
+
+        ``call`` has ``function``, ``args`` and ``kwargs``; ``observed`` is what the student's
+        code gave for it; ``student_call(*args)`` runs the student's function on a probe.
+        """
+        matches = [v for v in self.candidates(part)
+                   if same_outcome(self._run(v, call.function, call.args, call.kwargs), observed)]
+        probe = self.exercise.probes.get(part)
+        for probe_args in probe(rng) if probe and matches else []:
+            seen = student_call(*probe_args)
+            matches = [v for v in matches if same_outcome(self._run(v, call.function, probe_args, {}), seen)]
+        return matches
+
+    def _run(self, variant: Variant, function: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Outcome:
+        if variant.name not in self._namespaces:
+            self._namespaces[variant.name] = load_namespace([self.exercise.reference_path, variant.path])
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            try:
+                return ("value", self._namespaces[variant.name][function](*args, **kwargs))
+            except Exception as e:  # noqa: BLE001 - a wrong variant may well raise
+                return ("error", f"{type(e).__name__}: {e}")
+
+
+def same_outcome(a: Outcome, b: Outcome) -> bool:
+    """Whether two outcomes agree: same error, or values equal up to rounding (NaN == NaN)."""
+    if a[0] != b[0]:
+        return False
+    return a[1] == b[1] if a[0] == "error" else _same_value(a[1], b[1])
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    if isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)):
+        return len(a) == len(b) and all(_same_value(x, y) for x, y in zip(a, b))
+    try:
+        x, y = np.asarray(a), np.asarray(b)
+    except Exception:  # noqa: BLE001
+        return False
+    if x.shape != y.shape or x.dtype.kind not in "biuf" or y.dtype.kind not in "biuf":
+        return False
+    with np.errstate(all="ignore"):
+        return bool(np.allclose(x, y, rtol=1e-7, atol=1e-9, equal_nan=True))

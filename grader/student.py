@@ -1,0 +1,117 @@
+"""What a check sees of the submission: a proxy whose calls run in the worker.
+
+``student.softmax(x)`` sends the call to the worker and returns the result as data, or
+raises: ``StudentError`` for an exception in the student's code (Hypothesis may shrink
+it), ``NotAttempted`` for a stub's ``NotImplementedError`` and ``SandboxFailure`` for
+a hang, crash or broken limit (both stop the check at once).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from grader.sandbox import SandboxFailure, Session
+from grader.wire import Handle
+
+
+class StudentError(Exception):
+    """The student's code raised an exception."""
+
+    def __init__(self, type_name: str, message: str, traceback: str) -> None:
+        super().__init__(f"{type_name}: {message}")
+        self.type_name = type_name
+        self.message = message
+        self.traceback = traceback
+
+
+class NotAttempted(BaseException):
+    """The function still raises ``NotImplementedError``: the stub is untouched."""
+
+
+class BadReturn(Exception):
+    """The function returned something that is not plain data (arrays, numbers, tuples)."""
+
+
+@dataclass
+class Call:
+    """One call of a student's function, as the engine reports it on failure."""
+
+    function: str
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any] = field(default_factory=dict)
+
+
+class Student:
+    """The submission's functions, callable from a check."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self.last_call: Call | None = None
+        self.last_result: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return lambda *args, **kwargs: self.call(name, *args, **kwargs)
+
+    def call(self, function: str, *args: Any, **kwargs: Any) -> Any:
+        self.last_call = Call(function, args, kwargs)
+        self.last_result = self._request({"op": "call", "target": function, "args": list(args), "kwargs": kwargs})
+        return self.last_result
+
+    def new(self, class_name: str, *args: Any, **kwargs: Any) -> StudentObject:
+        """Construct the student's class in the worker; the object stays there."""
+        self.last_call = Call(class_name, args, kwargs)
+        request = {"op": "call", "target": class_name, "args": list(args), "kwargs": kwargs, "keep": True}
+        return StudentObject(self, self._request(request))
+
+    def drive(self, driver: str, *args: Any) -> Any:
+        """Run a trusted driver from ``grader/drivers.py`` on objects kept in the worker."""
+        return self._request({"op": "drive", "driver": driver, "args": list(args), "kwargs": {}})
+
+    def _request(self, request: dict[str, Any]) -> Any:
+        return _value_of(self._session.request(request))
+
+
+class StudentObject:
+    """An instance of the student's class living in the worker; methods are remote calls."""
+
+    def __init__(self, student: Student, handle: Handle) -> None:
+        self._student = student
+        self.handle = handle
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return lambda *args, **kwargs: self._call_method(name, args, kwargs)
+
+    def attribute(self, name: str) -> Any:
+        return self._student._request({"op": "getattr", "handle": self.handle.id, "name": name})
+
+    def _call_method(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        self._student.last_call = Call(name, args, kwargs)
+        request = {"op": "call", "target": [self.handle.id, name], "args": list(args), "kwargs": kwargs}
+        return self._student._request(request)
+
+
+def _value_of(reply: dict[str, Any]) -> Any:
+    status = reply.get("status")
+    if reply.get("forbidden_loaded"):
+        modules = ", ".join(reply["forbidden_loaded"])
+        raise SandboxFailure("forbidden", f"во время вызова загружен запрещённый модуль: {modules}")
+    if status == "ok":
+        return reply.get("value")
+    if status == "error":
+        raise StudentError(str(reply.get("type")), str(reply.get("message")), str(reply.get("traceback")))
+    if status == "not_implemented":
+        raise NotAttempted(reply.get("message", ""))
+    if status == "missing":
+        raise SandboxFailure("missing", f"в вашем файле нет «{reply.get('name')}»")
+    if status == "exit":
+        raise SandboxFailure("exit", f"ваш код вызвал sys.exit({reply.get('code')})")
+    if status == "memory":
+        raise SandboxFailure("memory", "ваш код превысил лимит памяти (MemoryError)")
+    if status == "bad_return":
+        raise BadReturn(str(reply.get("message")))
+    raise SandboxFailure("protocol", f"неожиданный ответ процесса с вашим кодом ({status})")

@@ -1,0 +1,263 @@
+"""The worker process: the only place where a student's code runs.
+
+Started by ``grader.sandbox`` as a script (``python -s -P worker.py REQ_FD REPLY_FD``) with
+a scrubbed environment, in a private temporary directory, with stdout/stderr going to
+files. It applies its own resource limits before any student code is loaded, then
+answers requests one at a time: call a function of the submission, call a method of an
+object kept here, or run a trusted driver. Everything it sends back is plain data
+(``wire``); the grader's comparisons and oracles run in the parent, so nothing the
+student's code patches here can change a verdict.
+
+Depends on the standard library, NumPy and ``wire.py`` (loaded by file path); torch is
+imported only for torch exercises.
+"""
+
+import importlib.abc
+import importlib.util
+import math
+import os
+import random
+import resource
+import sys
+import traceback
+import types
+from pathlib import Path
+
+
+def _load_sibling(name: str) -> types.ModuleType:
+    spec = importlib.util.spec_from_file_location(f"_grader_{name}", Path(__file__).with_name(f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+wire = _load_sibling("wire")
+MAX_TRACEBACK_FRAMES = 12
+
+
+class ImportBlocker(importlib.abc.MetaPathFinder):
+    """Refuses the modules an exercise forbids (the static scan names them first)."""
+
+    def __init__(self, blocked: list[str]) -> None:
+        self.blocked = set(blocked)
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname.split(".")[0] in self.blocked:
+            raise ImportError(f"module '{fullname}' is not allowed in this exercise")
+        return None
+
+
+def apply_limits(config: dict) -> None:
+    """Memory, file size (hence printed output), core dumps and total CPU time."""
+    limits = [
+        (resource.RLIMIT_CORE, 0),
+        (resource.RLIMIT_FSIZE, config["output_bytes"]),
+        (resource.RLIMIT_AS, config["memory_bytes"]),
+    ]
+    for kind, value in limits:
+        try:
+            resource.setrlimit(kind, (value, value))
+        except (ValueError, OSError):  # macOS does not enforce RLIMIT_AS
+            pass
+    used = math.ceil(cpu_seconds())
+    resource.setrlimit(resource.RLIMIT_CPU, (used + config["cpu_total"], used + config["cpu_total"] + 1))
+
+
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def set_cpu_deadline(seconds: float) -> None:
+    """Make the kernel stop this process (SIGXCPU) after ``seconds`` more CPU time."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    resource.setrlimit(resource.RLIMIT_CPU, (min(hard, math.ceil(cpu_seconds() + seconds)), hard))
+
+
+class Worker:
+    def __init__(self, config: dict) -> None:
+        self.config = config
+        self.files = [str(Path(f)) for f in config["files"]]
+        self.objects: dict[int, object] = {}
+        self.check = None
+        self.torch = None
+        self.device = config.get("device", "cpu")
+        self.drivers = None
+
+    # -- start-up ---------------------------------------------------------------
+
+    def load(self) -> dict:
+        import numpy  # noqa: F401  (imported before student code, outside its limits)
+
+        if self.config["framework"] == "torch":
+            import torch
+
+            torch.set_num_threads(1)
+            self.torch = torch
+        if self.config.get("drivers"):
+            self.drivers = _load_sibling("drivers")
+        sys.meta_path.insert(0, ImportBlocker(self.config["blocked_modules"]))
+        module = types.ModuleType("submission")
+        module.__file__ = self.files[0]
+        sys.modules["submission"] = module
+        set_cpu_deadline(self.config["cpu_import"])
+        outcome = self.guarded(lambda: self.exec_files(module))
+        self.namespace = module.__dict__
+        return outcome if outcome["status"] != "ok" else {"status": "ready"}
+
+    def exec_files(self, module: types.ModuleType) -> None:
+        for path in self.files:
+            source = Path(path).read_text(encoding="utf-8")
+            exec(compile(source, path, "exec"), module.__dict__)
+
+    # -- requests ---------------------------------------------------------------
+
+    def handle(self, request: dict) -> dict:
+        if request.get("check") != self.check:
+            self.check = request.get("check")
+            set_cpu_deadline(request["cpu_limit"])
+        self.seed_globals(request.get("seed", 0))
+        op = request["op"]
+        if op == "call":
+            return self.reply(self.guarded(lambda: self.call(request), keep=request.get("keep", False)))
+        if op == "getattr":
+            return self.reply(self.guarded(lambda: getattr(self.objects[request["handle"]], request["name"])))
+        if op == "drive":
+            return self.reply(self.guarded(lambda: self.drive(request)))
+        return {"status": "protocol", "message": f"unknown operation {op!r}"}
+
+    def call(self, request: dict):
+        target = request["target"]
+        if isinstance(target, list):  # [handle, method name]
+            function = getattr(self.objects[target[0]], target[1])
+        else:
+            function = self.namespace.get(target)
+            if function is None:
+                raise _Missing(target)
+        args = [self.to_python(a) for a in request["args"]]
+        kwargs = {k: self.to_python(v) for k, v in request["kwargs"].items()}
+        return function(*args, **kwargs)
+
+    def drive(self, request: dict):
+        driver = getattr(self.drivers, request["driver"])
+        args = [self.to_python(a) for a in request["args"]]
+        return driver(*args)
+
+    def guarded(self, action, keep: bool = False) -> dict:
+        """Run student code and describe what happened as data."""
+        try:
+            value = action()
+        except _Missing as e:
+            return {"status": "missing", "name": e.args[0]}
+        except NotImplementedError as e:
+            return {"status": "not_implemented", "message": str(e)}
+        except SystemExit as e:
+            return {"status": "exit", "code": repr(e.code)}
+        except MemoryError:
+            return {"status": "memory"}
+        except BaseException as e:  # noqa: BLE001 - anything the student's code raises
+            return {"status": "error", "type": type(e).__name__, "message": _safe_str(e),
+                    "traceback": self.student_traceback(e)}
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        if keep:
+            handle = len(self.objects) + 1
+            self.objects[handle] = value
+            return {"status": "ok", "value": wire.Handle(handle)}
+        try:
+            return {"status": "ok", "value": self.to_wire(value)}
+        except Exception as e:  # noqa: BLE001 - a student's object misbehaving
+            return {"status": "bad_return", "message": f"{type(e).__name__}: {_safe_str(e)}"}
+
+    def reply(self, message: dict) -> dict:
+        loaded = sorted(m for m in self.config["blocked_modules"] if m in sys.modules)
+        if loaded:
+            message["forbidden_loaded"] = loaded
+        return message
+
+    def student_traceback(self, error: BaseException) -> str:
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename in self.files]
+        hidden = max(0, len(frames) - MAX_TRACEBACK_FRAMES)
+        lines = ["Traceback (most recent call last):\n"]
+        if hidden:
+            lines.append(f"  ... {hidden} more frames ...\n")
+        lines += traceback.format_list(frames[hidden:])
+        lines += traceback.format_exception_only(type(error), error)
+        return "".join(lines)
+
+    # -- values -----------------------------------------------------------------
+
+    def seed_globals(self, seed: int) -> None:
+        import numpy as np
+
+        random.seed(seed)
+        np.random.seed(seed % 2**32)
+        if self.torch is not None:
+            self.torch.manual_seed(seed)
+
+    def to_python(self, value):
+        """Turn wire markers into live objects: generators, kept objects, tensors."""
+        import numpy as np
+
+        if isinstance(value, wire.Rng):
+            return np.random.default_rng(value.seed)
+        if isinstance(value, wire.Handle):
+            return self.objects[value.id]
+        if isinstance(value, wire.AsTensor):
+            return self.torch.from_numpy(np.array(value.array)).to(self.device)
+        if isinstance(value, list):
+            return [self.to_python(v) for v in value]
+        if isinstance(value, tuple):
+            return tuple(self.to_python(v) for v in value)
+        if isinstance(value, dict):
+            return {k: self.to_python(v) for k, v in value.items()}
+        return value
+
+    def to_wire(self, value):
+        """Turn results into data: tensors become arrays with their metadata."""
+        if self.torch is not None and isinstance(value, self.torch.Tensor):
+            return wire.TensorValue(value.detach().cpu().numpy(), str(value.device), value.requires_grad)
+        if isinstance(value, (list, tuple)) and type(value) in (list, tuple):
+            return type(value)(self.to_wire(v) for v in value)
+        if isinstance(value, dict) and type(value) is dict:
+            return {k: self.to_wire(v) for k, v in value.items()}
+        return value
+
+
+class _Missing(Exception):
+    """The submission defines no function of the requested name."""
+
+
+def _safe_str(error: BaseException) -> str:
+    try:
+        return str(error)[:2000]
+    except Exception:  # noqa: BLE001 - a student's exception with a broken __str__
+        return "<unprintable message>"
+
+
+def encode_reply(message: dict) -> bytes:
+    """Encode a reply; a return value that is not plain data becomes a ``bad_return``."""
+    try:
+        return wire.encode(message)
+    except Exception as e:  # noqa: BLE001 - WireError, or a student's object misbehaving
+        reason = str(e) if isinstance(e, wire.WireError) else f"{type(e).__name__} while encoding"
+        return wire.encode({"status": "bad_return", "message": reason})
+
+
+def main() -> None:
+    request_fd, reply_fd = int(sys.argv[1]), int(sys.argv[2])
+    config = wire.receive(request_fd)
+    apply_limits(config)
+    worker = Worker(config)
+    wire.send(reply_fd, worker.load())
+    while True:
+        request = wire.receive(request_fd)
+        if request["op"] == "quit":
+            return
+        wire.write_frame(reply_fd, encode_reply(worker.handle(request)))
+
+
+if __name__ == "__main__":
+    main()

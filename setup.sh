@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Install dl-exam into ./.venv: the pinned CPU build of torch, then the grader in editable
+# mode. `./setup.sh --test` also installs what the test suite needs.
+#   PYTHON=python3.12 ./setup.sh        use another interpreter (3.11 or newer)
+#   TORCH_INDEX_URL=https://download.pytorch.org/whl/cu128 ./setup.sh   a CUDA build instead
+set -euo pipefail
+cd "$(dirname "$0")"
+
+python=${PYTHON:-python3}
+extras=""
+[ "${1:-}" = "--test" ] && extras="[test]"
+
+if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    echo "error: dl-exam needs Python 3.11 or newer ($python is $("$python" --version 2>&1))" >&2
+    exit 2
+fi
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+pip=(.venv/bin/python -m pip --disable-pip-version-check -q)
+
+# torch alone first (its dependencies come from PyPI below): from a local wheel when
+# pip's configuration has one, else from PyTorch's CPU index, because PyPI's default
+# Linux build is a multi-GB CUDA build.
+if ! .venv/bin/python -c 'import torch' 2>/dev/null; then
+    if [ -n "${TORCH_INDEX_URL:-}" ]; then
+        "${pip[@]}" install -c constraints.txt --no-deps torch --index-url "$TORCH_INDEX_URL"
+    elif ! "${pip[@]}" install -c constraints.txt --no-deps --no-index torch 2>/dev/null; then
+        "${pip[@]}" install -c constraints.txt --no-deps torch --index-url https://download.pytorch.org/whl/cpu
+    fi
+fi
+"${pip[@]}" install -c constraints.txt -e ".$extras"
+echo "dl-exam is installed in .venv (grade: .venv/bin/grade)"
