@@ -161,9 +161,10 @@ class _Runner:
 
     def _failure(self, check: Check, student: Student, outcome: Outcome, lines: list[str], seed: int,
                  error: StudentError | None = None) -> CheckResult:
+        call = self._call_lines(student)  # before the matcher's probes make calls of their own
         hints = self._hints(check, student, error, seed)
-        return self._result(check, outcome, lines, call=self._call_lines(student),
-                            traceback=error.traceback if error else "", hints=hints)
+        return self._result(check, outcome, lines, call=call, traceback=error.traceback if error else "",
+                            hints=hints)
 
     def _hints(self, check: Check, student: Student, error: StudentError | None, seed: int) -> tuple[Hint, ...]:
         call = student.last_call
