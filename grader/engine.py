@@ -140,16 +140,16 @@ class _Runner:
             return self._failure(check, student, Outcome.FAILED, [f"функция вернула не данные: {e}"], seed)
         except StudentError as e:
             lines = [f"ваш код выбросил исключение {e.type_name}: {e.message}"]
+            if "read-only" in e.message:
+                lines.append("входные массивы передаются только для чтения: не меняйте их на месте, "
+                             "работайте с новыми массивами")
             return self._failure(check, student, Outcome.ERROR, lines, seed, e)
         except NotAttempted:
             reason = f"функция {part.name} ещё не написана (в ней по-прежнему NotImplementedError)"
             self.stopped[part.name] = (Outcome.NOT_ATTEMPTED, reason)
             return self._result(check, Outcome.NOT_ATTEMPTED, [reason])
         except SandboxFailure as e:
-            if e.kind in ("timeout", "cpu", "killed", "budget"):
-                self.stopped[part.name] = (Outcome.ERROR, f"не запускалась: в проверке {check.key} {e.message}")
-            return self._result(check, Outcome.ERROR, [e.message], call=self._call_lines(student),
-                                traceback=e.detail)
+            return self._sandbox_failure(check, student, e)
         except Flaky:
             lines = ["на одном и том же входе ваша функция то проходит проверку, то нет "
                      "(случайность без rng или состояние между вызовами?)"]
@@ -158,6 +158,15 @@ class _Runner:
             return self._result(check, Outcome.GRADER_ERROR,
                                 [f"ошибка в самом проверяющем коде, не в вашем: {type(e).__name__}: {e}"])
         return self._result(check, Outcome.PASSED, [])
+
+    def _sandbox_failure(self, check: Check, student: Student, failure: SandboxFailure) -> CheckResult:
+        if failure.kind == "import":  # the file never loaded: say it in full once
+            detail, failure.detail = failure.detail, ""
+            return self._result(check, Outcome.ERROR, [failure.message], traceback=detail)
+        if failure.kind in ("timeout", "cpu", "killed", "budget"):  # do not pay the limit again
+            reason = f"не запускалась: в проверке {check.key} {failure.message}"
+            self.stopped[check.part.name] = (Outcome.ERROR, reason)
+        return self._result(check, Outcome.ERROR, [failure.message], call=self._call_lines(student))
 
     def _failure(self, check: Check, student: Student, outcome: Outcome, lines: list[str], seed: int,
                  error: StudentError | None = None) -> CheckResult:

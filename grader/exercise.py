@@ -43,7 +43,7 @@ class Check:
     points: float
     function: Callable[..., None]
     cpu_limit: float | None = None
-    examples: int = 30  # Hypothesis examples, for property checks
+    examples: int = 20  # Hypothesis examples, for property checks
 
     @property
     def key(self) -> str:
@@ -91,7 +91,7 @@ class Exercise:
         self.parts = [Part(self, i + 1, name) for i, name in enumerate(self.part_names)]
 
     def check(self, part: str, *, points: float, title: str, cpu_limit: float | None = None,
-              examples: int = 30) -> Callable[[Callable[..., None]], Callable[..., None]]:
+              examples: int = 20) -> Callable[[Callable[..., None]], Callable[..., None]]:
         """Register the decorated function as the next check of ``part``."""
         target = self.part(part)
 

@@ -51,7 +51,8 @@ def scan(sources: dict[Path, str], modules: Iterable[str], names: Iterable[str],
     local = {name: _uses(node, path, modules, names, aliases_in[path])
              for name, (path, node) in definitions.items()}
     calls = {name: _referenced(node) & definitions.keys() for name, (_, node) in definitions.items()}
-    return {f: global_uses + [v for g in _reachable(f, calls) for v in local.get(g, [])] for f in functions}
+    return {f: list(dict.fromkeys(global_uses + [v for g in _reachable(f, calls) for v in local.get(g, [])]))
+            for f in functions}
 
 
 def _module_aliases(tree: ast.Module, modules: frozenset[str]) -> dict[str, str]:

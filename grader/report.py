@@ -8,6 +8,7 @@ from typing import Any
 from grader.results import CheckResult, Outcome, Report
 
 MAX_OUTPUT_CHARS = 1500
+MAX_LINE_CHARS = 160
 MARKS = {Outcome.PASSED: "PASS", Outcome.FAILED: "FAIL", Outcome.ERROR: "ERROR",
          Outcome.NOT_ATTEMPTED: "TODO", Outcome.GRADER_ERROR: "BUG"}
 
@@ -44,9 +45,12 @@ def _details(result: CheckResult) -> list[str]:
 
 
 def _clip(text: str) -> str:
-    if len(text) <= MAX_OUTPUT_CHARS:
-        return text
-    return text[:MAX_OUTPUT_CHARS] + f"\n... (ещё {len(text) - MAX_OUTPUT_CHARS} символов)"
+    """The start of what the student printed: at most MAX_OUTPUT_CHARS, lines cut short."""
+    lines = [line if len(line) <= MAX_LINE_CHARS else line[:MAX_LINE_CHARS] + " ..."
+             for line in text[:MAX_OUTPUT_CHARS].splitlines()]
+    if len(text) > MAX_OUTPUT_CHARS:
+        lines.append(f"... (ещё {len(text) - MAX_OUTPUT_CHARS} символов)")
+    return "\n".join(lines)
 
 
 def _points(result: CheckResult) -> str:

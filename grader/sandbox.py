@@ -136,7 +136,11 @@ class Session:
             wire.send(process.request_fd, message)
         except OSError:
             raise self._lost(process, timed_out=False) from None
-        return self._wait(process, deadline)
+        reply = self._wait(process, deadline)
+        if reply.get("status") == "output":  # its output files are full: start afresh next time
+            self._stop(process)
+            self._process = None
+        return reply
 
     def _ready_process(self) -> _Process:
         if self._process is None:
@@ -243,7 +247,8 @@ class Session:
             if self.spent >= self.limits.run_budget:
                 return SandboxFailure("budget", f"исчерпан общий лимит времени на проверку "
                                                 f"({self.limits.run_budget:.0f} с)")
-            return SandboxFailure("timeout", f"ваш код не ответил {where} за отведённое время "
+            wall = self.limits.wall_limit(self.limits.cpu_import if importing else self.cpu_limit)
+            return SandboxFailure("timeout", f"ваш код не ответил {where} за {wall:.0f} с "
                                              f"(бесконечный цикл, sleep или ожидание ввода?)")
         if code == -signal.SIGXCPU:
             limit = self.limits.cpu_import if importing else self.cpu_limit

@@ -112,6 +112,8 @@ def _value_of(reply: dict[str, Any]) -> Any:
         raise SandboxFailure("exit", f"ваш код вызвал sys.exit({reply.get('code')})")
     if status == "memory":
         raise SandboxFailure("memory", "ваш код превысил лимит памяти (MemoryError)")
+    if status == "output":
+        raise SandboxFailure("output", "ваш код напечатал слишком много текста (больше лимита вывода)")
     if status == "bad_return":
         raise BadReturn(str(reply.get("message")))
     raise SandboxFailure("protocol", f"неожиданный ответ процесса с вашим кодом ({status})")

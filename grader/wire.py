@@ -154,11 +154,14 @@ def _npy_bytes(array: np.ndarray) -> bytes:
 
 
 def _read_npy(data: bytes) -> np.ndarray:
+    """An array over immutable bytes: read-only, and no one can make it writeable again."""
     try:
-        # frombuffer-backed: the array comes out read-only and cannot be made writeable
-        return np.lib.format.read_array(io.BytesIO(data), allow_pickle=False)
+        array = np.lib.format.read_array(io.BytesIO(data), allow_pickle=False)
     except (ValueError, OSError, EOFError) as e:
         raise WireError(f"malformed array: {e}") from None
+    if array.flags.writeable:
+        array = np.frombuffer(array.tobytes(), dtype=array.dtype).reshape(array.shape)
+    return array
 
 
 def _to_tree(value: Any, arrays: list[np.ndarray], depth: int) -> Any:

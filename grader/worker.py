@@ -12,6 +12,7 @@ Depends on the standard library, NumPy and ``wire.py`` (loaded by file path); to
 imported only for torch exercises.
 """
 
+import errno
 import importlib.abc
 import importlib.util
 import math
@@ -156,12 +157,14 @@ class Worker:
             return {"status": "exit", "code": repr(e.code)}
         except MemoryError:
             return {"status": "memory"}
+        except OSError as e:
+            if e.errno != errno.EFBIG:
+                return self.error(e)
+            return {"status": "output"}  # stdout/stderr reached the file size limit
         except BaseException as e:  # noqa: BLE001 - anything the student's code raises
-            return {"status": "error", "type": type(e).__name__, "message": _safe_str(e),
-                    "traceback": self.student_traceback(e)}
+            return self.error(e)
         finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
+            _flush_output()
         if keep:
             handle = len(self.objects) + 1
             self.objects[handle] = value
@@ -170,6 +173,10 @@ class Worker:
             return {"status": "ok", "value": self.to_wire(value)}
         except Exception as e:  # noqa: BLE001 - a student's object misbehaving
             return {"status": "bad_return", "message": f"{type(e).__name__}: {_safe_str(e)}"}
+
+    def error(self, error: BaseException) -> dict:
+        return {"status": "error", "type": type(error).__name__, "message": _safe_str(error),
+                "traceback": self.student_traceback(error)}
 
     def reply(self, message: dict) -> dict:
         loaded = sorted(m for m in self.config["blocked_modules"] if m in sys.modules)
@@ -228,6 +235,14 @@ class Worker:
 
 class _Missing(Exception):
     """The submission defines no function of the requested name."""
+
+
+def _flush_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # output over its size limit, or closed by the student
+            pass
 
 
 def _safe_str(error: BaseException) -> str:

@@ -1,0 +1,5 @@
+import numpy as np
+
+
+def softmax(logits)
+    return logits
