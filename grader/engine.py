@@ -27,6 +27,7 @@ from grader.results import CheckResult, Hint, Outcome, Report
 from grader.sandbox import Limits, SandboxFailure, Session, WorkerConfig
 from grader.student import BadReturn, Call, NotAttempted, Student, StudentError
 from grader.topics import topic
+from grader.wire import AsTensor, Handle
 
 
 class SubmissionError(Exception):
@@ -243,6 +244,12 @@ def describe_call(call: Call, names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def describe_value(label: str, value: Any) -> list[str]:
+    if isinstance(value, AsTensor):
+        return describe_value(label, value.array)[:1] + ["    (передан как torch.Tensor)"]
+    if isinstance(value, Handle):
+        return [f"  {label}: объект вашего класса"]
+    if isinstance(value, dict):
+        return [f"  {label}: словарь с ключами {sorted(value)}"]
     if isinstance(value, np.ndarray):
         head = f"  {label}: массив формы {value.shape}, {value.dtype}"
         if value.size <= 24:

@@ -23,7 +23,7 @@ def render_text(report: Report) -> str:
                 lines.append("")
             lines.append(f"{result.part} {result.function}")
         lines.append(f"  {MARKS[result.outcome]:5} {_points(result)}  {result.key} {result.title}")
-        lines += [f"        {line}" for line in _details(result)]
+        lines += [f"        {line}" for detail in _details(result) for line in detail.splitlines()]
     lines += ["", f"Score: {_number(report.score)}/{_number(report.max_score)}"
                   f"  ({_summary(report)}; {report.elapsed:.1f} s)"]
     return "\n".join(lines)

@@ -68,6 +68,7 @@ class Student:
 
     def drive(self, driver: str, *args: Any) -> Any:
         """Run a trusted driver from ``grader/drivers.py`` on objects kept in the worker."""
+        self.last_call = Call(driver, args)
         return self._request({"op": "drive", "driver": driver, "args": list(args), "kwargs": {}})
 
     def _request(self, request: dict[str, Any]) -> Any:

@@ -1,0 +1,53 @@
+"""Is grading deterministic, seedable, and does it attribute forbidden uses to the right part?"""
+
+from pathlib import Path
+
+from grader import forbidden
+from conftest import ROOT, grade_file
+
+
+def test_the_same_file_gets_the_same_result_twice():
+    first = grade_file("7", ROOT / "grader" / "demo" / "ex07_softmax_ce.py")
+    second = grade_file("7", ROOT / "grader" / "demo" / "ex07_softmax_ce.py")
+    assert [(r.key, r.outcome, r.points, r.message, r.call) for r in first.results] == \
+           [(r.key, r.outcome, r.points, r.message, r.call) for r in second.results]
+
+
+def test_another_seed_draws_other_inputs(tmp_path):
+    override = (ROOT / "solutions" / "ex07_softmax_ce" / "wrong_first_axis.py").read_text()
+    submission = tmp_path / "solution.py"
+    submission.write_text((ROOT / "solutions" / "ex07_softmax_ce.py").read_text() + override.split('"""', 2)[2])
+    first, second = (grade_file("7.1", submission, seed=seed).results[2] for seed in (0, 1))
+    assert first.outcome.value == second.outcome.value == "failed"
+    assert first.call != second.call
+
+
+def test_an_untouched_stub_is_not_attempted_without_a_traceback():
+    report = grade_file("25", ROOT / "exercises" / "ex25_lstm.py")
+    assert {r.outcome.value for r in report.results} == {"not attempted"}
+    assert report.score == 0 and all(not r.traceback for r in report.results)
+
+
+def test_forbidden_uses_count_against_the_parts_that_reach_them():
+    source = (
+        "import numpy as np\n\n"
+        "def helper(x):\n    from torch import nn as T\n    return T.LSTMCell\n\n"
+        "def lstm_cell(*a):\n    return helper(a)\n\n"
+        "def lstm_forward(*a):\n    return np.zeros(1)\n"
+    )
+    found = forbidden.scan({Path("s.py"): source}, ["torch"], ["LSTMCell"], ["lstm_cell", "lstm_forward"])
+    assert found["lstm_forward"] == []
+    assert {v.what for v in found["lstm_cell"]} == {"from torch import ...", "T.LSTMCell"}
+
+
+def test_module_level_forbidden_imports_count_against_every_part():
+    found = forbidden.scan({Path("s.py"): "import scipy.signal as ss\nx = 1\n"}, ["scipy"], [], ["f", "g"])
+    assert [v.describe() for v in found["f"]] == ["import scipy.signal (s.py, строка 1)"] == \
+           [v.describe() for v in found["g"]]
+
+
+def test_a_later_file_replaces_an_earlier_definition():
+    first = "import torch\n\ndef f():\n    return torch.zeros(1)\n"
+    second = "def f():\n    return 0\n"
+    found = forbidden.scan({Path("a.py"): first, Path("b.py"): second}, ["torch"], [], ["f"])
+    assert [v.what for v in found["f"]] == ["import torch"]  # the import stays, the use is gone
