@@ -50,8 +50,10 @@ def test_input_errors_exit_2_with_one_line(args, words):
     assert result.stdout == ""
 
 
-def test_json_output_is_a_gradescope_result_whatever_the_code_prints():
-    result = run_process("exercise", "7", "--json", "--path", str(SUBMISSIONS / "prints.py"))
+def test_json_output_is_a_gradescope_result_whatever_the_code_prints(tmp_path):
+    noisy = tmp_path / "noisy.py"
+    noisy.write_text((SUBMISSIONS / "correct.py").read_text() + (SUBMISSIONS / "prints.py").read_text())
+    result = run_process("exercise", "7", "--json", "--path", str(noisy))
     data = json.loads(result.stdout)
     assert result.returncode == 0
     assert data["score"] == data["max_score"] == 15
