@@ -2,7 +2,7 @@
 
 import numpy as np
 from hypothesis import example, given
-from hypothesis import strategies as st
+from hypothesis.extra import numpy as nps
 
 from grader import oracles
 from grader.compare import expect_array, expect_scalar
@@ -29,7 +29,7 @@ EXERCISE = Exercise(
             for part in ("softmax", "cross_entropy", "cross_entropy_backward")},
 )
 
-SHAPES = st.lists(st.integers(1, 5), min_size=1, max_size=4).map(tuple)
+SHAPES = nps.array_shapes(min_dims=1, max_dims=4, min_side=1, max_side=4)
 
 
 # -- 7.1 softmax ------------------------------------------------------------------------
