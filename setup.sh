@@ -14,6 +14,14 @@ if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
     echo "error: dl-exam needs Python 3.11 or newer ($python is $("$python" --version 2>&1))" >&2
     exit 2
 fi
+if ! "$python" -c 'import ensurepip, venv' 2>/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get update -qq && apt-get install -y -qq python3-venv
+    else
+        echo "error: $python has no venv module; install it (Debian/Ubuntu: apt-get install python3-venv)" >&2
+        exit 2
+    fi
+fi
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 pip=(.venv/bin/python -m pip --disable-pip-version-check -q)
 
