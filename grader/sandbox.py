@@ -37,6 +37,7 @@ class Limits:
     wall_slack: float = 10.0  # wall limit of a check: 2 x its CPU limit + this
     run_budget: float = 60.0  # wall seconds a whole run may wait on student code
     memory_bytes: int = 2 << 30
+    torch_memory_bytes: int = 4 << 30  # importing torch alone maps over half a GiB
     output_bytes: int = 4 << 20
 
     def wall_limit(self, cpu_limit: float) -> float:
@@ -218,7 +219,8 @@ class Session:
                 "blocked_modules": list(self.config.blocked_modules),
                 "device": self.config.device,
                 "drivers": self.config.drivers,
-                "memory_bytes": self.limits.memory_bytes,
+                "memory_bytes": self.limits.torch_memory_bytes if self.config.framework == "torch"
+                else self.limits.memory_bytes,
                 "output_bytes": self.limits.output_bytes,
                 "cpu_total": int(self.limits.run_budget + self.limits.cpu_import),
                 "cpu_import": self.limits.cpu_import,
