@@ -206,7 +206,8 @@ def _question_problems(topic: int, q: dict) -> list[str]:
             problems.append("'correct' must be a 0-based index (or list of indices) into 'choices'")
     if ("value" in q) != ("tolerance" in q):
         problems.append("'value' and 'tolerance' go together")
-    if "value" in q and "tolerance" in q and not (_is_number(q["value"]) and _is_number(q["tolerance"]) and q["tolerance"] >= 0):
+    number, tolerance = q.get("value"), q.get("tolerance")
+    if "value" in q and "tolerance" in q and not (_is_number(number) and _is_number(tolerance) and tolerance >= 0):
         problems.append("'value' must be a number and 'tolerance' a number >= 0")
     if "value" in q and "choices" in q:
         problems.append("a question is checked either by 'choices' or by 'value', not both")

@@ -22,12 +22,15 @@ from hypothesis.errors import Flaky
 from grader import forbidden, oracles
 from grader.compare import Mismatch
 from grader.exercise import Check, Exercise, Part
-from grader.mistakes import MistakeMatcher, Outcome as VariantOutcome
+from grader.mistakes import MistakeMatcher
+from grader.mistakes import Outcome as VariantOutcome
 from grader.results import CheckResult, Hint, Outcome, Report
 from grader.sandbox import Limits, SandboxFailure, Session, WorkerConfig
 from grader.student import BadReturn, Call, NotAttempted, Student, StudentError
 from grader.topics import topic
 from grader.wire import AsTensor, Handle
+
+DEFAULT_LIMITS = Limits()
 
 
 class SubmissionError(Exception):
@@ -83,7 +86,7 @@ def resolve_device(exercise: Exercise, device: str) -> str:
 
 
 def grade(exercise: Exercise, submission: Submission, *, parts: Iterable[Part] | None = None,
-          seed: int = 0, device: str = "auto", limits: Limits = Limits()) -> Report:
+          seed: int = 0, device: str = "auto", limits: Limits = DEFAULT_LIMITS) -> Report:
     """Run the checks of ``parts`` (default: all) on ``submission`` and report."""
     started = time.monotonic()
     sources = read_sources(submission)
@@ -238,7 +241,7 @@ def describe_call(call: Call, names: tuple[str, ...]) -> tuple[str, ...]:
     labels += list(call.kwargs)
     values = list(call.args) + list(call.kwargs.values())
     lines = [f"вызов: {call.function}({', '.join(labels)})"]
-    for label, value in zip(labels, values):
+    for label, value in zip(labels, values, strict=True):
         lines += describe_value(label, value)
     return tuple(lines)
 

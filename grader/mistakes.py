@@ -138,7 +138,7 @@ def same_outcome(a: Outcome, b: Outcome) -> bool:
 
 def _same_value(a: Any, b: Any) -> bool:
     if isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)):
-        return len(a) == len(b) and all(_same_value(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(_same_value(x, y) for x, y in zip(a, b, strict=True))
     try:
         x, y = np.asarray(a), np.asarray(b)
     except Exception:  # noqa: BLE001

@@ -64,7 +64,8 @@ def max_pool2d(x: np.ndarray, **options: Any) -> np.ndarray:
     return F.max_pool2d(tensor(x), **options).numpy()
 
 
-def lstm_cell(x, h_prev, c_prev, W_ih, W_hh, b_ih, b_hh):
+def lstm_cell(x: np.ndarray, h_prev: np.ndarray, c_prev: np.ndarray, W_ih: np.ndarray, W_hh: np.ndarray,
+              b_ih: np.ndarray, b_hh: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``nn.LSTMCell`` with the given weights copied in."""
     import torch
 
@@ -73,7 +74,8 @@ def lstm_cell(x, h_prev, c_prev, W_ih, W_hh, b_ih, b_hh):
     return h.numpy(), c.numpy()
 
 
-def lstm_sequence(x, h0, c0, W_ih, W_hh, b_ih, b_hh):
+def lstm_sequence(x: np.ndarray, h0: np.ndarray, c0: np.ndarray, W_ih: np.ndarray, W_hh: np.ndarray,
+                  b_ih: np.ndarray, b_hh: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """A one-layer ``nn.LSTM`` (sequence first) with the given weights copied in."""
     import torch
 
@@ -84,7 +86,9 @@ def lstm_sequence(x, h0, c0, W_ih, W_hh, b_ih, b_hh):
     return output.numpy(), h_n[0].numpy(), c_n[0].numpy()
 
 
-def lstm_cell_gradients(x, h_prev, c_prev, W_ih, W_hh, b_ih, b_hh, dh, dc):
+def lstm_cell_gradients(x: np.ndarray, h_prev: np.ndarray, c_prev: np.ndarray, W_ih: np.ndarray,
+                        W_hh: np.ndarray, b_ih: np.ndarray, b_hh: np.ndarray, dh: np.ndarray,
+                        dc: np.ndarray) -> tuple[np.ndarray, ...]:
     """Autograd through ``nn.LSTMCell``: gradients of sum(h*dh) + sum(c*dc), in argument order."""
     cell = _lstm_cell_module(W_ih, W_hh, b_ih, b_hh)
     x_, h_, c_ = (tensor(a, requires_grad=True) for a in (x, h_prev, c_prev))
@@ -95,7 +99,7 @@ def lstm_cell_gradients(x, h_prev, c_prev, W_ih, W_hh, b_ih, b_hh, dh, dc):
     return tuple(g.numpy() for g in grads)
 
 
-def _lstm_cell_module(W_ih, W_hh, b_ih, b_hh):
+def _lstm_cell_module(W_ih: np.ndarray, W_hh: np.ndarray, b_ih: np.ndarray, b_hh: np.ndarray) -> Any:
     import torch
 
     cell = torch.nn.LSTMCell(W_ih.shape[1], W_hh.shape[1], dtype=torch.float64)

@@ -81,7 +81,7 @@ class _Process:
 class Session:
     """One submission, run in a worker process that is restarted when it dies."""
 
-    def __init__(self, config: WorkerConfig, limits: Limits = Limits()) -> None:
+    def __init__(self, config: WorkerConfig, limits: Limits) -> None:
         self.config = config
         self.limits = limits
         self.spent = 0.0  # wall seconds spent waiting on student code

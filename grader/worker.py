@@ -16,7 +16,6 @@ import errno
 import importlib.abc
 import importlib.util
 import math
-import os
 import random
 import resource
 import sys

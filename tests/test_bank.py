@@ -6,9 +6,9 @@ import textwrap
 
 import pytest
 
+from conftest import ROOT
 from grader import bank, catalog
 from grader.topics import SECTIONS, topics
-from conftest import ROOT
 
 PAGES = bank.load_bank()
 SECTION_RANGES = {SECTIONS[0]: range(1, 6), SECTIONS[1]: range(6, 17), SECTIONS[2]: range(17, 21),

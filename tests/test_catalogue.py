@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from grader import catalog, mistakes
 from conftest import ROOT
+from grader import catalog, mistakes
 
 EXERCISES = catalog.all_exercises()
 IDS = [e.id for e in EXERCISES]

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FAST
 from grader import verify
 from grader.engine import Submission, grade
-from conftest import FAST
 
 FOLDER = Path(__file__).parent / "class_exercise"
 
@@ -34,7 +34,9 @@ def test_an_unregistered_parameter_is_caught(exercise):
 def test_the_forbidden_library_class_is_named(exercise, tmp_path):
     cheat = tmp_path / "cheat.py"
     cheat.write_text("from torch import nn\n\n\nclass Affine(nn.Module):\n"
-                     "    def __init__(self, i, o):\n        super().__init__()\n        self.inner = nn.Linear(i, o)\n")
+                     "    def __init__(self, i, o):\n"
+                     "        super().__init__()\n"
+                     "        self.inner = nn.Linear(i, o)\n")
     report = grade(exercise, Submission((cheat,)), limits=FAST)
     assert "nn.Linear (cheat.py, строка 7)" in report.results[0].message[1]
 

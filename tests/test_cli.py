@@ -7,8 +7,8 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from grader.cli import cli
 from conftest import ROOT, SUBMISSIONS
+from grader.cli import cli
 
 REFERENCE_7 = str(ROOT / "solutions" / "ex07_softmax_ce.py")
 

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from grader import forbidden
 from conftest import ROOT, grade_file
+from grader import forbidden
 
 
 def test_the_same_file_gets_the_same_result_twice():

@@ -4,8 +4,8 @@ import time
 
 import pytest
 
+from conftest import FAST, SUBMISSIONS, grade_file, layered, outcomes
 from grader.sandbox import Limits
-from conftest import SUBMISSIONS, grade_file, layered, outcomes
 
 CASES = {
     # file: (outcome of softmax's checks, words the first message must contain)
@@ -78,3 +78,21 @@ def test_a_forbidden_module_level_import_fails_every_part(tmp_path):
     report = grade_file("7", tmp_path / "solution.py")
     assert set(outcomes(report)) == {"error"}
     assert "import scipy (solution.py, строка 4)" in report.results[-1].message[1]
+
+
+def test_the_worker_turns_a_seed_into_a_generator_and_seeds_the_globals(tmp_path):
+    """The randomness contract: an explicit rng argument, and seeded global generators."""
+    import numpy as np
+
+    from grader.sandbox import Session, WorkerConfig
+    from grader.student import Student
+    from grader.wire import Rng
+
+    source = tmp_path / "draws.py"
+    source.write_text("import numpy as np\n\n\ndef draw(rng):\n    return rng.random(3), np.random.random(2)\n")
+    with Session(WorkerConfig((source,)), FAST) as session:
+        session.begin_check("1.1.1", 2.0, seed=5)
+        explicit, implicit = Student(session).draw(Rng(11))
+    np.testing.assert_array_equal(explicit, np.random.default_rng(11).random(3))
+    np.random.seed(5)
+    np.testing.assert_array_equal(implicit, np.random.random(2))

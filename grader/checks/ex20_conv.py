@@ -52,7 +52,7 @@ def conv_cases(draw, pairs):
     x = gaussian(rng, n, c_in, rows[0], cols[0])
     weight = gaussian(rng, c_out, c_in, rows[1], cols[1])
     bias = gaussian(rng, c_out) if draw(st.booleans()) else None
-    options = [(r, c) if pairs else r for r, c in zip(rows[2:], cols[2:])]
+    options = [(r, c) if pairs else r for r, c in zip(rows[2:], cols[2:], strict=True)]
     return (x, weight, bias, *options)
 
 

@@ -61,7 +61,7 @@ def _expect_sequence(student, args):
 
 def _expect_gradients(student, args):
     grads = expect_tuple(student.lstm_cell_backward(*args), GRAD_NAMES, name="lstm_cell_backward(...)")
-    for name, got, expected in zip(GRAD_NAMES, grads, oracles.lstm_cell_gradients(*args)):
+    for name, got, expected in zip(GRAD_NAMES, grads, oracles.lstm_cell_gradients(*args), strict=True):
         expect_array(got, expected, name=name, rtol=1e-9, atol=1e-11)
 
 
@@ -94,7 +94,7 @@ def cell_gates_in_torch_order(student, rng):
 
 @EXERCISE.check("lstm_forward", points=3, title="совпадает с однослойной nn.LSTM на последовательностях T = 2…7")
 def sequence_matches_torch(student, rng):
-    for steps, (batch, inputs, hidden) in zip((2, 5, 7, 3), SHAPES):
+    for steps, (batch, inputs, hidden) in zip((2, 5, 7, 3), SHAPES, strict=True):
         _expect_sequence(student, sequence_inputs(rng, steps, batch, inputs, hidden))
 
 

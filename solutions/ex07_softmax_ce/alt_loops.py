@@ -17,7 +17,7 @@ def softmax(logits):
 
 def cross_entropy(logits, targets):
     total = 0.0
-    for row, target in zip(logits, targets):
+    for row, target in zip(logits, targets, strict=True):
         top = max(row)
         log_sum = top + math.log(sum(math.exp(z - top) for z in row))
         total += log_sum - row[target]

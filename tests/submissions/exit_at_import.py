@@ -2,7 +2,6 @@
 
 import sys
 
-
 sys.exit(1)
 
 
