@@ -95,6 +95,9 @@ def _expect_close(got: np.ndarray, expected: np.ndarray, name: str, rtol: float,
         if close.all():
             return
         error = np.where(finite & np.isfinite(got), np.abs(got - expected), np.inf)
+        if got.ndim == 0:
+            raise Mismatch(f"{name}: получено {float(got):.10g}, ожидалось {float(expected):.10g} "
+                           f"(ошибка {float(error):.3g}; допуск: rtol={rtol:g}, atol={atol:g})")
         worst = np.unravel_index(int(np.argmax(np.where(close, -1.0, error))), got.shape) if got.ndim else ()
         relative = error[worst] / max(abs(float(expected[worst])), 1e-300)
     raise Mismatch(

@@ -51,3 +51,25 @@ def test_a_later_file_replaces_an_earlier_definition():
     second = "def f():\n    return 0\n"
     found = forbidden.scan({Path("a.py"): first, Path("b.py"): second}, ["torch"], [], ["f"])
     assert [v.what for v in found["f"]] == ["import torch"]  # the import stays, the use is gone
+
+
+def test_a_bug_in_a_check_is_reported_as_the_graders_not_the_students(monkeypatch):
+    from grader import oracles
+
+    def broken(*args, **kwargs):
+        raise KeyError("oops")
+
+    monkeypatch.setattr(oracles, "softmax", broken)
+    report = grade_file("7.1", ROOT / "solutions" / "ex07_softmax_ce.py")
+    assert {r.outcome.value for r in report.results} == {"grader error"}
+    assert "не в вашем" in report.results[0].message[0]
+
+
+def test_an_exception_at_import_shows_the_students_traceback_once(tmp_path):
+    broken = tmp_path / "broken.py"
+    broken.write_text("import numpy as np\n\nSCALE = np.sqrt(undefined_name)\n")
+    report = grade_file("7", broken)
+    assert {r.outcome.value for r in report.results} == {"error"}
+    assert "NameError" in report.results[0].message[0]
+    assert "broken.py\", line 3" in report.results[0].traceback
+    assert all(not r.traceback for r in report.results[1:])
