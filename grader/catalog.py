@@ -16,13 +16,19 @@ class UnknownExercise(Exception):
     """No exercise (or part) matches what the user asked for."""
 
 
+def _module_names() -> dict[int, str]:
+    """Checks modules by topic, from their file names alone (nothing imported)."""
+    names = (m.name for m in pkgutil.iter_modules(checks.__path__))
+    return {int(name[2:4]): name for name in sorted(names) if re.match(r"^ex\d\d_", name)}
+
+
+def _load(name: str) -> Exercise:
+    return importlib.import_module(f"{checks.__name__}.{name}").EXERCISE
+
+
 def all_exercises() -> list[Exercise]:
     """Every exercise, in topic order (imports the checks modules, never torch)."""
-    found = []
-    for module in pkgutil.iter_modules(checks.__path__):
-        if re.match(r"^ex\d\d_", module.name):
-            found.append(importlib.import_module(f"{checks.__name__}.{module.name}").EXERCISE)
-    return sorted(found, key=lambda e: e.topic)
+    return [_load(name) for _, name in sorted(_module_names().items())]
 
 
 def by_topic() -> dict[int, Exercise]:
@@ -35,10 +41,11 @@ def find(spec: str) -> tuple[Exercise, Part | None]:
     if not match:
         raise UnknownExercise(f"'{spec}' is not an exercise: use a topic number like 25 or a part like 25.2")
     topic, part = int(match.group(1)), match.group(2)
-    exercise = by_topic().get(topic)
-    if exercise is None:
-        available = ", ".join(str(t) for t in by_topic())
+    names = _module_names()
+    if topic not in names:
+        available = ", ".join(str(t) for t in names)
         raise UnknownExercise(f"topic {topic} has no exercise (exercises exist for topics {available})")
+    exercise = _load(names[topic])
     if spec.startswith("ex") and not spec.split(".")[0] == exercise.id:
         raise UnknownExercise(f"unknown exercise '{spec.split('.')[0]}' (did you mean {exercise.id}?)")
     if part is None:
