@@ -7,8 +7,16 @@ it calls the student's functions through ``student`` and compares the results wi
 oracles computed in this process, raising ``grader.compare.Mismatch`` on a wrong answer.
 Parts are the exercise's functions, numbered in declaration order (7.1, 7.2, ...).
 
-Checks modules must not import torch at module level: ``grade list`` reads them, and it
-must stay fast. Oracles import torch inside functions (see ``grader.oracles``).
+Rules for check authors:
+
+- Oracles are computed at grade time (``grader.oracles``: torch in float64, autograd),
+  never stored; each comparison states its tolerance (``grader.compare`` reports it).
+- Checks modules must not import torch at module level: ``grade list`` reads them, and it
+  must stay fast. Oracles import torch inside functions.
+- Randomness: a check gets its own seeded ``rng`` (or Hypothesis's seeded draws); an
+  exercise that needs randomness takes an explicit generator argument
+  (``grader.wire.Rng`` arrives in the worker as ``np.random.Generator``). A statistical
+  check states its false-reject rate in its docstring, and that rate is at most 1e-6.
 """
 
 from __future__ import annotations
