@@ -86,6 +86,7 @@ def verify_command(specs: tuple[str, ...], seed: int) -> None:
     except catalog.UnknownExercise as e:
         _fail(str(e), False)
     rows = []
+    click.echo(verify.HEADER)
     for exercise in exercises:
         for row in verify.verify(exercise, seed=seed):
             click.echo(verify.render_row(row))

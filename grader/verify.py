@@ -63,5 +63,8 @@ def _judge_wrong(exercise: Exercise, variant: Variant, report: Report) -> Row:
                f"caught by {', '.join(r.key for r in failed)}, hint shown")
 
 
+HEADER = f"{'exercise':18} {'graded':30} {'score':>10} verdict"
+
+
 def render_row(row: Row) -> str:
     return f"{row.exercise:18} {row.variant:30} {row.score:>5g}/{row.max_score:<4g} {row.verdict}"

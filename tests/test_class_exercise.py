@@ -47,3 +47,17 @@ def test_a_module_whose_driver_call_fails_shows_the_error_and_the_call(exercise)
     first = report.results[0]
     assert first.outcome.value == "error" and "Unexpected key(s) in state_dict" in first.message[0]
     assert first.call[0] == "вызов: module_forward_backward(arg1, arg2, arg3, arg4)"
+
+
+def test_cuda_is_used_when_asked_for_only_if_it_is_there(exercise):
+    import torch
+
+    from grader.engine import SubmissionError, resolve_device
+
+    assert resolve_device(exercise, "cpu") == "cpu"
+    if torch.cuda.is_available():
+        assert resolve_device(exercise, "cuda") == resolve_device(exercise, "auto") == "cuda"
+    else:
+        assert resolve_device(exercise, "auto") == "cpu"
+        with pytest.raises(SubmissionError, match="CUDA is not available"):
+            resolve_device(exercise, "cuda")
