@@ -198,7 +198,7 @@ class _Runner:
             with warnings.catch_warnings(), np.errstate(all="ignore"):
                 warnings.simplefilter("ignore")
                 matches = self.matcher.match(check.part.name, call, observed, student_outcome,
-                                             np.random.default_rng(seed))
+                                             np.random.default_rng(seed), student.constructed)
         except (SandboxFailure, NotAttempted):
             return ()
         return tuple(Hint(v.name, v.title, v.hints) for v in matches)

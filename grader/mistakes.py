@@ -19,7 +19,9 @@ from typing import Any
 
 import numpy as np
 
+from grader import drivers
 from grader.exercise import Exercise
+from grader.wire import AsTensor, Handle, TensorValue
 
 
 @dataclass(frozen=True)
@@ -104,29 +106,76 @@ class MistakeMatcher:
         return [v for v in self._variants if v.part == part]
 
     def match(self, part: str, call: Any, observed: Outcome, student_call: Callable[..., Outcome],
-              rng: np.random.Generator) -> list[Variant]:
+              rng: np.random.Generator, constructed: dict[int, Any] | None = None) -> list[Variant]:
         """Variants whose outcomes agree with the student's on the failing call and on probes.
 
-        ``call`` has ``function``, ``args`` and ``kwargs``; ``observed`` is what the student's
-        code gave for it; ``student_call(*args)`` runs the student's function on a probe.
+        ``call`` is a ``grader.student.Call``; ``observed`` is what the student's code gave
+        for it; ``student_call(*args)`` runs the student's function on a probe;
+        ``constructed`` says how each object the call refers to was built in the worker.
         """
-        matches = [v for v in self.candidates(part)
-                   if same_outcome(self._run(v, call.function, call.args, call.kwargs), observed)]
+        built = constructed or {}
+        matches = [v for v in self.candidates(part) if same_outcome(self._run(v, call, built), observed)]
         probe = self.exercise.probes.get(part)
         for probe_args in probe(rng) if probe and matches else []:
             seen = student_call(*probe_args)
-            matches = [v for v in matches if same_outcome(self._run(v, call.function, probe_args, {}), seen)]
+            replay = type(call)(call.function, probe_args)
+            matches = [v for v in matches if same_outcome(self._run(v, replay, built), seen)]
         return matches
 
-    def _run(self, variant: Variant, function: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Outcome:
+    def _run(self, variant: Variant, call: Any, constructed: dict[int, Any]) -> Outcome:
+        """Replay the student's call on the variant: its objects rebuilt, drivers run here."""
         if variant.name not in self._namespaces:
             self._namespaces[variant.name] = load_namespace([self.exercise.reference_path, variant.path])
+        namespace = self._namespaces[variant.name]
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
             try:
-                return ("value", self._namespaces[variant.name][function](*args, **kwargs))
+                live = _Replay(namespace, constructed)
+                if call.receiver is not None:
+                    function = getattr(live.value(call.receiver), call.function)
+                else:
+                    function = namespace.get(call.function) or getattr(drivers, call.function)
+                result = function(*live.value(call.args), **live.value(call.kwargs))
+                return ("value", _as_data(result))
             except Exception as e:  # noqa: BLE001 - a wrong variant may well raise
                 return ("error", f"{type(e).__name__}: {e}")
+
+
+class _Replay:
+    """Turns the wire's markers back into live values for a variant running in this process."""
+
+    def __init__(self, namespace: dict[str, Any], constructed: dict[int, Any]) -> None:
+        self.namespace = namespace
+        self.constructed = constructed
+        self.objects: dict[int, Any] = {}
+
+    def value(self, value: Any) -> Any:
+        if isinstance(value, Handle):
+            if value.id not in self.objects:
+                recipe = self.constructed[value.id]
+                cls = self.namespace[recipe.function]
+                self.objects[value.id] = cls(*self.value(recipe.args), **self.value(recipe.kwargs))
+            return self.objects[value.id]
+        if isinstance(value, AsTensor):
+            import torch
+
+            return torch.from_numpy(np.array(value.array))
+        if isinstance(value, (list, tuple)):
+            return type(value)(self.value(v) for v in value)
+        if isinstance(value, dict):
+            return {k: self.value(v) for k, v in value.items()}
+        return value
+
+
+def _as_data(value: Any) -> Any:
+    """Tensors as the worker would send them: arrays with their metadata."""
+    if type(value).__module__.startswith("torch") and hasattr(value, "detach"):
+        return TensorValue(value.detach().cpu().numpy(), str(value.device), bool(value.requires_grad))
+    if isinstance(value, (list, tuple)):
+        return type(value)(_as_data(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _as_data(v) for k, v in value.items()}
+    return value
 
 
 def same_outcome(a: Outcome, b: Outcome) -> bool:
@@ -137,6 +186,10 @@ def same_outcome(a: Outcome, b: Outcome) -> bool:
 
 
 def _same_value(a: Any, b: Any) -> bool:
+    if isinstance(a, TensorValue) and isinstance(b, TensorValue):
+        return _same_value(a.array, b.array)
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same_value(a[k], b[k]) for k in a)
     if isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)):
         return len(a) == len(b) and all(_same_value(x, y) for x, y in zip(a, b, strict=True))
     try:

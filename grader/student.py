@@ -35,11 +35,12 @@ class BadReturn(Exception):
 
 @dataclass
 class Call:
-    """One call of a student's function, as the engine reports it on failure."""
+    """One call of a student's function (or of a method of ``receiver``), as the engine reports it."""
 
     function: str
     args: tuple[Any, ...]
     kwargs: dict[str, Any] = field(default_factory=dict)
+    receiver: Handle | None = None
 
 
 class Student:
@@ -49,6 +50,7 @@ class Student:
         self._session = session
         self.last_call: Call | None = None
         self.last_result: Any = None
+        self.constructed: dict[int, Call] = {}  # how each object in the worker was built
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
@@ -64,7 +66,9 @@ class Student:
         """Construct the student's class in the worker; the object stays there."""
         self.last_call = Call(class_name, args, kwargs)
         request = {"op": "call", "target": class_name, "args": list(args), "kwargs": kwargs, "keep": True}
-        return StudentObject(self, self._request(request))
+        handle = self._request(request)
+        self.constructed[handle.id] = self.last_call
+        return StudentObject(self, handle)
 
     def drive(self, driver: str, *args: Any) -> Any:
         """Run a trusted driver from ``grader/drivers.py`` on objects kept in the worker."""
@@ -91,7 +95,7 @@ class StudentObject:
         return self._student._request({"op": "getattr", "handle": self.handle.id, "name": name})
 
     def _call_method(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-        self._student.last_call = Call(name, args, kwargs)
+        self._student.last_call = Call(name, args, kwargs, receiver=self.handle)
         request = {"op": "call", "target": [self.handle.id, name], "args": list(args), "kwargs": kwargs}
         return self._student._request(request)
 

@@ -53,9 +53,6 @@ def _judge_wrong(exercise: Exercise, variant: Variant, report: Report) -> Row:
     if not failed:
         return Row(exercise.id, variant.name, report.score, report.max_score, False,
                    f"WEAK: passes every check of part {part.number}")
-    if not named and exercise.drivers:
-        return Row(exercise.id, variant.name, report.score, report.max_score, True,
-                   f"caught by {', '.join(r.key for r in failed)} (hints are not matched through drivers)")
     if not named:
         return Row(exercise.id, variant.name, report.score, report.max_score, False,
                    f"WEAK: caught by {', '.join(r.key for r in failed)} but its hint is never shown")

@@ -25,10 +25,10 @@ def test_the_reference_module_passes(exercise):
     assert report.full_marks, [r.message for r in report.results]
 
 
-def test_an_unregistered_parameter_is_caught(exercise):
+def test_an_unregistered_parameter_is_caught_and_named_through_the_driver(exercise):
     rows = list(verify.verify(exercise))
     assert [(r.variant, r.ok) for r in rows] == [("reference", True), ("wrong_no_bias", True)]
-    assert rows[1].score == 0
+    assert rows[1].score == 0 and rows[1].verdict.endswith("hint shown")
 
 
 def test_the_forbidden_library_class_is_named(exercise, tmp_path):
