@@ -123,3 +123,15 @@ def test_demo_shows_the_hint_and_exits_0():
     result = run("demo")
     assert result.exit_code == 0
     assert "подсказка:" in result.output and "[1000., 1001., 1002.]" in result.output
+
+
+def test_verify_prints_a_table_and_exits_0_when_every_grader_is_sound():
+    result = run("verify", "25")
+    assert result.exit_code == 0
+    assert "wrong_gate_order_ifog" in result.output and "hint shown" in result.output
+    assert "11 of 11 gradings behave as expected." in result.output
+
+
+def test_bank_command_summarises_the_pages():
+    result = run("bank")
+    assert result.exit_code == 0 and "25-lstm.md" in result.output

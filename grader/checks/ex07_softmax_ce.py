@@ -32,6 +32,15 @@ EXERCISE = Exercise(
 SHAPES = nps.array_shapes(min_dims=1, max_dims=4, min_side=1, max_side=4)
 
 
+def _expect_loss(student, logits, targets, name="cross_entropy"):
+    return expect_scalar(student.cross_entropy(logits, targets), oracles.cross_entropy(logits, targets)[0], name=name)
+
+
+def _expect_gradient(student, logits, targets):
+    grad = oracles.cross_entropy(logits, targets)[1]
+    return expect_array(student.cross_entropy_backward(logits, targets), grad, name="градиент")
+
+
 # -- 7.1 softmax ------------------------------------------------------------------------
 
 
@@ -67,9 +76,7 @@ def softmax_normalises_last_axis(student, rng):
 @given(batch=logits_and_targets())
 @example(batch=(np.array([[10.0, 0.0]]), np.array([1])))
 def cross_entropy_matches_torch(student, batch):
-    logits, targets = batch
-    loss, _ = oracles.cross_entropy(logits, targets)
-    expect_scalar(student.cross_entropy(logits, targets), loss, name="cross_entropy")
+    _expect_loss(student, *batch)
 
 
 @EXERCISE.check("cross_entropy", points=2, title="конечна и точна при логитах порядка 1e4 (уверенная ошибка)")
@@ -79,16 +86,14 @@ def cross_entropy_is_stable(student, rng):
         (gaussian(rng, 4, 6, scale=3e3), rng.integers(0, 6, size=4)),
     ]
     for logits, targets in cases:
-        loss, _ = oracles.cross_entropy(logits, targets)
-        expect_scalar(student.cross_entropy(logits, targets), loss, name="cross_entropy")
+        _expect_loss(student, logits, targets)
 
 
 @EXERCISE.check("cross_entropy", points=1, title="потеря батча — среднее потерь его примеров")
 def cross_entropy_is_batch_mean(student, rng):
     logits, targets = gaussian(rng, 5, 4), rng.integers(0, 4, size=5)
-    each = [expect_scalar(student.cross_entropy(logits[b:b + 1], targets[b:b + 1]),
-                          oracles.cross_entropy(logits[b:b + 1], targets[b:b + 1])[0],
-                          name=f"cross_entropy примера {b}") for b in range(5)]
+    each = [_expect_loss(student, logits[b:b + 1], targets[b:b + 1], name=f"cross_entropy примера {b}")
+            for b in range(5)]
     expect_scalar(student.cross_entropy(logits, targets), float(np.mean(each)),
                   name="cross_entropy батча")
 
@@ -100,24 +105,19 @@ def cross_entropy_is_batch_mean(student, rng):
                 title="совпадает с градиентом autograd для F.cross_entropy")
 @given(batch=logits_and_targets())
 def gradient_matches_autograd(student, batch):
-    logits, targets = batch
-    _, grad = oracles.cross_entropy(logits, targets)
-    expect_array(student.cross_entropy_backward(logits, targets), grad, name="градиент")
+    _expect_gradient(student, *batch)
 
 
 @EXERCISE.check("cross_entropy_backward", points=1, title="конечен при логитах порядка 1e4")
 def gradient_is_stable(student, rng):
-    logits, targets = gaussian(rng, 3, 5, scale=1e4), np.array([0, 4, 2])
-    _, grad = oracles.cross_entropy(logits, targets)
-    expect_array(student.cross_entropy_backward(logits, targets), grad, name="градиент")
+    _expect_gradient(student, gaussian(rng, 3, 5, scale=1e4), np.array([0, 4, 2]))
 
 
 @EXERCISE.check("cross_entropy_backward", points=1,
                 title="строки градиента суммируются в 0, а повтор батча вдвое уменьшает градиент")
 def gradient_invariants(student, rng):
     logits, targets = gaussian(rng, 3, 4), rng.integers(0, 4, size=3)
-    grad = expect_array(student.cross_entropy_backward(logits, targets),
-                        oracles.cross_entropy(logits, targets)[1], name="градиент")
+    grad = _expect_gradient(student, logits, targets)
     expect_array(grad.sum(axis=1), np.zeros(3), name="сумма строки градиента", atol=1e-12)
     twice = student.cross_entropy_backward(np.concatenate([logits, logits]), np.concatenate([targets, targets]))
     expect_array(twice, np.concatenate([grad, grad]) / 2, name="градиент повторённого батча")
