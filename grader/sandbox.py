@@ -270,10 +270,11 @@ class Session:
 
     def _stop(self, process: _Process) -> None:
         if process.popen.poll() is None:
-            try:
-                wire.send(process.request_fd, {"op": "quit"}) if process.ready else None
-            except OSError:
-                pass
+            if process.ready:
+                try:
+                    wire.send(process.request_fd, {"op": "quit"})
+                except OSError:
+                    pass
             try:
                 process.popen.wait(timeout=0.5 if process.ready else 0)
             except subprocess.TimeoutExpired:
