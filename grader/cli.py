@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -127,7 +128,7 @@ def _outside_workspace(path: Path) -> bool:
     return paths.workspace().resolve() not in path.resolve().parents
 
 
-def _fail(message: str, as_json: bool, max_score: float = 0.0) -> None:
+def _fail(message: str, as_json: bool, max_score: float = 0.0) -> NoReturn:
     if as_json:
         from grader import report
 

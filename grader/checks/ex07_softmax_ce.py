@@ -9,15 +9,20 @@ from grader.compare import expect_array, expect_scalar
 from grader.exercise import Exercise
 from grader.strategies import arrays, gaussian, logits_and_targets
 
+# Probes: inputs that tell the catalogued mistakes apart (large logits, mixed rows, B > 1).
 
-def _probe_batches(rng):
-    """Inputs that tell the catalogued mistakes apart: large logits, mixed rows, B > 1."""
-    logits = np.array([[1000.0, 1001.0, 1002.0], [-2000.0, -2001.0, -2003.0]])
-    batch = gaussian(rng, 4, 5, scale=3.0)
-    targets = np.array([0, 2, 4, 1])
-    return {"softmax": [(logits,), (batch,)],
-            "cross_entropy": [(batch, targets), (batch[:1] * 3000, targets[:1])],
-            "cross_entropy_backward": [(batch, targets)]}
+
+def _softmax_probes(rng):
+    return [(np.array([[1000.0, 1001.0, 1002.0], [-2000.0, -2001.0, -2003.0]]),), (gaussian(rng, 4, 5, scale=3.0),)]
+
+
+def _loss_probes(rng):
+    logits, targets = gaussian(rng, 4, 5, scale=3.0), np.array([0, 2, 4, 1])
+    return [(logits, targets), (logits[:1] * 3000, targets[:1])]
+
+
+def _gradient_probes(rng):
+    return [(gaussian(rng, 4, 5, scale=3.0), np.array([0, 2, 4, 1]))]
 
 
 EXERCISE = Exercise(
@@ -25,8 +30,7 @@ EXERCISE = Exercise(
     topic=7,
     framework="numpy",
     part_names=["softmax", "cross_entropy", "cross_entropy_backward"],
-    probes={part: (lambda rng, part=part: _probe_batches(rng)[part])
-            for part in ("softmax", "cross_entropy", "cross_entropy_backward")},
+    probes={"softmax": _softmax_probes, "cross_entropy": _loss_probes, "cross_entropy_backward": _gradient_probes},
 )
 
 SHAPES = nps.array_shapes(min_dims=1, max_dims=4, min_side=1, max_side=4)
