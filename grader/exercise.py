@@ -91,7 +91,7 @@ class Exercise:
     forbidden_modules: tuple[str, ...] = NUMPY_ONLY
     forbidden_names: tuple[str, ...] = ()  # attribute names that are the answer (e.g. "LSTMCell")
     probes: dict[str, Probe] = field(default_factory=dict)  # extra calls to tell mistakes apart
-    drivers: bool = False  # whether checks use trusted drivers in the worker
+    drivers: str | None = None  # module of grader/drivers/ whose trusted code checks run in the worker
     root: Path | None = None  # course root; None means the installed course
     parts: list[Part] = field(init=False)
 

@@ -11,6 +11,7 @@ variant's every time, that variant's hints are shown.
 from __future__ import annotations
 
 import ast
+import importlib
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,9 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from grader import drivers
 from grader.exercise import Exercise
-from grader.wire import AsTensor, Handle, TensorValue
+from grader.wire import AsTensor, Defined, Handle, Helper, Rng, TensorValue
 
 
 @dataclass(frozen=True)
@@ -130,26 +130,38 @@ class MistakeMatcher:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
             try:
-                live = _Replay(namespace, constructed)
+                live = _Replay(namespace, constructed, self._drivers())
                 if call.receiver is not None:
                     function = getattr(live.value(call.receiver), call.function)
                 else:
-                    function = namespace.get(call.function) or getattr(drivers, call.function)
+                    function = namespace.get(call.function) or getattr(live.drivers, call.function)
                 result = function(*live.value(call.args), **live.value(call.kwargs))
                 return ("value", _as_data(result))
             except Exception as e:  # noqa: BLE001 - a wrong variant may well raise
                 return ("error", f"{type(e).__name__}: {e}")
 
 
+    def _drivers(self) -> Any:
+        name = self.exercise.drivers
+        return importlib.import_module(f"grader.drivers.{name}") if name else None
+
+
 class _Replay:
     """Turns the wire's markers back into live values for a variant running in this process."""
 
-    def __init__(self, namespace: dict[str, Any], constructed: dict[int, Any]) -> None:
+    def __init__(self, namespace: dict[str, Any], constructed: dict[int, Any], drivers: Any) -> None:
         self.namespace = namespace
         self.constructed = constructed
+        self.drivers = drivers
         self.objects: dict[int, Any] = {}
 
     def value(self, value: Any) -> Any:
+        if isinstance(value, Rng):
+            return np.random.default_rng(value.seed)
+        if isinstance(value, Defined):
+            return self.namespace[value.name]
+        if isinstance(value, Helper):
+            return getattr(self.drivers, value.factory)(*self.value(value.args))
         if isinstance(value, Handle):
             if value.id not in self.objects:
                 recipe = self.constructed[value.id]

@@ -52,7 +52,7 @@ class WorkerConfig:
     framework: str = "numpy"  # numpy | torch
     blocked_modules: tuple[str, ...] = ()
     device: str = "cpu"
-    drivers: bool = False
+    drivers: str | None = None  # the module of grader/drivers/ that checks may use
 
 
 class SandboxFailure(BaseException):

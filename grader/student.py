@@ -71,7 +71,7 @@ class Student:
         return StudentObject(self, handle)
 
     def drive(self, driver: str, *args: Any) -> Any:
-        """Run a trusted driver from ``grader/drivers.py`` on objects kept in the worker."""
+        """Run a trusted driver from the exercise's module in ``grader/drivers/`` on objects kept in the worker."""
         self.last_call = Call(driver, args)
         return self._request({"op": "drive", "driver": driver, "args": list(args), "kwargs": {}})
 

@@ -54,6 +54,25 @@ class Handle:
 
 
 @dataclass(frozen=True)
+class Defined:
+    """Asks the worker for the object of this name that the submission defines (a class, a function)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Helper:
+    """Asks the worker for the callable that the exercise's trusted driver ``factory(*args)`` makes.
+
+    How a student's function receives a function to work on (``numerical_gradient(f, x)``):
+    the callable is ours, built inside the worker from data.
+    """
+
+    factory: str
+    args: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True)
 class AsTensor:
     """Asks the worker to deliver ``array`` as a torch tensor on the grading device."""
 
@@ -188,6 +207,10 @@ def _to_tree(value: Any, arrays: list[np.ndarray], depth: int) -> Any:
         return {"$rng": int(value.seed)}
     if isinstance(value, Handle):
         return {"$h": int(value.id)}
+    if isinstance(value, Defined):
+        return {"$def": str(value.name)}
+    if isinstance(value, Helper):
+        return {"$fn": str(value.factory), "args": _to_tree(tuple(value.args), arrays, depth + 1)}
     if isinstance(value, AsTensor):
         arrays.append(value.array)
         return {"$at": len(arrays) - 1}
@@ -215,6 +238,10 @@ def _from_tree(tree: Any, arrays: list[np.ndarray]) -> Any:
             return Rng(int(tree["$rng"]))
         if "$h" in tree:
             return Handle(int(tree["$h"]))
+        if "$def" in tree:
+            return Defined(str(tree["$def"]))
+        if "$fn" in tree:
+            return Helper(str(tree["$fn"]), tuple(_from_tree(tree["args"], arrays)))
         if "$at" in tree:
             return AsTensor(arrays[tree["$at"]])
         if "$tv" in tree:

@@ -25,7 +25,9 @@ from pathlib import Path
 
 
 def _load_sibling(name: str) -> types.ModuleType:
-    spec = importlib.util.spec_from_file_location(f"_grader_{name}", Path(__file__).with_name(f"{name}.py"))
+    """Load ``grader/<name>.py`` by path (``name`` may be ``drivers/modules``)."""
+    path = Path(__file__).parent / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"_grader_{name.replace('/', '_')}", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
@@ -96,7 +98,7 @@ class Worker:
             torch.set_num_threads(1)
             self.torch = torch
         if self.config.get("drivers"):
-            self.drivers = _load_sibling("drivers")
+            self.drivers = _load_sibling(f"drivers/{self.config['drivers']}")
         sys.meta_path.insert(0, ImportBlocker(self.config["blocked_modules"]))
         module = types.ModuleType("submission")
         module.__file__ = self.files[0]
@@ -211,6 +213,12 @@ class Worker:
             return np.random.default_rng(value.seed)
         if isinstance(value, wire.Handle):
             return self.objects[value.id]
+        if isinstance(value, wire.Defined):
+            if value.name not in self.namespace:
+                raise _Missing(value.name)
+            return self.namespace[value.name]
+        if isinstance(value, wire.Helper):
+            return getattr(self.drivers, value.factory)(*self.to_python(value.args))
         if isinstance(value, wire.AsTensor):
             return self.torch.from_numpy(np.array(value.array)).to(self.device)
         if isinstance(value, list):

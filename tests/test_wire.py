@@ -23,12 +23,15 @@ def roundtrip(value):
 
 def test_values_survive_a_roundtrip():
     value = {"a": np.arange(6.0).reshape(2, 3), "t": (1, 2.5, "x", None, True), "l": [np.float32(1.5)],
-             "r": wire.Rng(7), "h": wire.Handle(3), "nan": float("nan")}
+             "r": wire.Rng(7), "h": wire.Handle(3), "d": wire.Defined("Value"), "f": wire.Helper("quad", (np.eye(2), 3)),
+             "nan": float("nan")}
     back = roundtrip(value)
     np.testing.assert_array_equal(back["a"], value["a"])
     assert back["t"] == (1, 2.5, "x", None, True)
     assert isinstance(back["l"][0], np.float32) and back["l"][0] == 1.5
-    assert back["r"] == wire.Rng(7) and back["h"] == wire.Handle(3)
+    assert back["r"] == wire.Rng(7) and back["h"] == wire.Handle(3) and back["d"] == wire.Defined("Value")
+    assert back["f"].factory == "quad" and back["f"].args[1] == 3
+    np.testing.assert_array_equal(back["f"].args[0], np.eye(2))
     assert np.isnan(back["nan"])
 
 

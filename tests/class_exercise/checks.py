@@ -11,7 +11,7 @@ from grader.strategies import gaussian
 from grader.wire import AsTensor, TensorValue
 
 EXERCISE = Exercise(id="ex90_affine", topic=33, framework="torch", part_names=["Affine"],
-                    forbidden_modules=(), forbidden_names=("Linear",), drivers=True,
+                    forbidden_modules=(), forbidden_names=("Linear",), drivers="modules",
                     root=Path(__file__).parent)
 
 

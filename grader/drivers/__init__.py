@@ -13,23 +13,9 @@ inputs and the expected values stay in the parent, so forging a pass still means
 computing the right answer. Facts observed only inside the worker (e.g. "zero_grad was
 called") are attested by the worker and could be forged by a determined cheater.
 
-Loaded by file path (like ``wire.py``); imports torch lazily.
+Each module here serves the exercises that name it (``Exercise(drivers="modules")``). The
+worker loads it by file path, without the ``grader`` package: a driver module imports
+only the standard library, NumPy and (lazily) torch. Besides drivers (``student.drive``),
+a module may hold factories of trusted callables that a student's function receives as
+an argument (``grader.wire.Helper``).
 """
-
-
-def module_forward_backward(module, state, x, grad_output):
-    """Load ``state`` into ``module``, run it on ``x`` and backpropagate ``grad_output``.
-
-    Returns the output and the gradient of every parameter, by name.
-    """
-    import torch
-
-    module.load_state_dict(state, strict=True)
-    module.zero_grad(set_to_none=True)
-    x = x.detach().requires_grad_(True)
-    output = module(x)
-    output.backward(grad_output)
-    grads = {name: p.grad for name, p in module.named_parameters()}
-    return {"output": output, "input_grad": x.grad, "grads": grads,
-            "parameters": sorted(name for name, _ in module.named_parameters()),
-            "training": bool(module.training), "is_module": isinstance(module, torch.nn.Module)}
