@@ -47,7 +47,8 @@ def to_json(rows: list[dict[str, Any]]) -> str:
 
 def render(rows: list[dict[str, Any]]) -> str:
     width = max(len(r["title"]) for r in rows)
-    lines = [f"{'#':>2}  {'topic':{width}}  {'exercise':16}  {'questions':>9}  score"]
+    id_width = max(len(r["exercise"] or "-") for r in rows)
+    lines = [f"{'#':>2}  {'topic':{width}}  {'exercise':{id_width}}  {'questions':>9}  score"]
     section = None
     for row in rows:
         if row["section"] != section:
@@ -55,6 +56,6 @@ def render(rows: list[dict[str, Any]]) -> str:
             lines += ["", f"    {section}"]
         score = "" if row["score"] is None else f"{row['score']:g}/{row['max_score']:g}"
         exercise = row["exercise"] or "-"
-        lines.append(f"{row['number']:>2}  {row['title']:{width}}  {exercise:16}  {row['questions']:>9}  {score}")
+        lines.append(f"{row['number']:>2}  {row['title']:{width}}  {exercise:{id_width}}  {row['questions']:>9}  {score}")
     lines += ["", "Grade an exercise with `grade exercise N`; your work lives in work/."]
     return "\n".join(lines)
