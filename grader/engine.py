@@ -28,7 +28,7 @@ from grader.results import CheckResult, Hint, Outcome, Report
 from grader.sandbox import Limits, SandboxFailure, Session, WorkerConfig
 from grader.student import BadReturn, Call, NotAttempted, Student, StudentError
 from grader.topics import topic
-from grader.wire import AsTensor, Handle
+from grader.wire import AsTensor, Defined, Handle, Helper, Rng
 
 DEFAULT_LIMITS = Limits()
 
@@ -251,6 +251,17 @@ def describe_value(label: str, value: Any) -> list[str]:
         return describe_value(label, value.array)[:1] + ["    (передан как torch.Tensor)"]
     if isinstance(value, Handle):
         return [f"  {label}: объект вашего класса"]
+    if isinstance(value, Defined):
+        return [f"  {label}: ваш {value.name}"]
+    if isinstance(value, Rng):
+        return [f"  {label}: np.random.default_rng({value.seed})"]
+    if isinstance(value, Helper):
+        lines = [f"  {label}: функция «{value.factory}» из набора проверки, с параметрами:"]
+        for i, arg in enumerate(value.args):
+            lines += ["  " + line for line in describe_value(f"параметр {i + 1}", arg)]
+        return lines
+    if isinstance(value, (list, tuple)) and any(isinstance(v, np.ndarray) for v in value) and len(value) <= 8:
+        return [line for i, v in enumerate(value) for line in describe_value(f"{label}[{i}]", v)]
     if isinstance(value, dict):
         return [f"  {label}: словарь с ключами {sorted(value)}"]
     if isinstance(value, np.ndarray):
