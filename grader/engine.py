@@ -188,7 +188,7 @@ class _Runner:
 
         def student_outcome(*args: Any) -> VariantOutcome:
             try:
-                return ("value", student.call(call.function, *args))
+                return ("value", student.replay(call, args))
             except StudentError as e:
                 return ("error", f"{e.type_name}: {e.message}")
             except (BadReturn, NotAttempted, SandboxFailure):

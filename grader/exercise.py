@@ -90,7 +90,9 @@ class Exercise:
     part_names: list[str]
     forbidden_modules: tuple[str, ...] = NUMPY_ONLY
     forbidden_names: tuple[str, ...] = ()  # attribute names that are the answer (e.g. "LSTMCell")
-    probes: dict[str, Probe] = field(default_factory=dict)  # extra calls to tell mistakes apart
+    # Extra inputs that tell mistakes apart: argument tuples of the part's failing call
+    # (of the driver's run, where the part is checked through a driver).
+    probes: dict[str, Probe] = field(default_factory=dict)
     drivers: str | None = None  # module of grader/drivers/ whose trusted code checks run in the worker
     root: Path | None = None  # course root; None means the installed course
     parts: list[Part] = field(init=False)

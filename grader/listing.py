@@ -56,6 +56,7 @@ def render(rows: list[dict[str, Any]]) -> str:
             lines += ["", f"    {section}"]
         score = "" if row["score"] is None else f"{row['score']:g}/{row['max_score']:g}"
         exercise = row["exercise"] or "-"
-        lines.append(f"{row['number']:>2}  {row['title']:{width}}  {exercise:{id_width}}  {row['questions']:>9}  {score}")
+        lines.append(f"{row['number']:>2}  {row['title']:{width}}  {exercise:{id_width}}  "
+                     f"{row['questions']:>9}  {score}")
     lines += ["", "Grade an exercise with `grade exercise N`; your work lives in work/."]
     return "\n".join(lines)

@@ -11,6 +11,7 @@ variant's every time, that variant's hints are shown.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import importlib
 import warnings
 from collections.abc import Callable
@@ -118,7 +119,7 @@ class MistakeMatcher:
         probe = self.exercise.probes.get(part)
         for probe_args in probe(rng) if probe and matches else []:
             seen = student_call(*probe_args)
-            replay = type(call)(call.function, probe_args)
+            replay = dataclasses.replace(call, args=probe_args, kwargs={})
             matches = [v for v in matches if same_outcome(self._run(v, replay, built), seen)]
         return matches
 
@@ -134,7 +135,7 @@ class MistakeMatcher:
                 if call.receiver is not None:
                     function = getattr(live.value(call.receiver), call.function)
                 else:
-                    function = namespace.get(call.function) or getattr(live.drivers, call.function)
+                    function = getattr(live.drivers, call.function) if call.driver else namespace[call.function]
                 result = function(*live.value(call.args), **live.value(call.kwargs))
                 return ("value", _as_data(result))
             except Exception as e:  # noqa: BLE001 - a wrong variant may well raise

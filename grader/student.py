@@ -41,6 +41,7 @@ class Call:
     args: tuple[Any, ...]
     kwargs: dict[str, Any] = field(default_factory=dict)
     receiver: Handle | None = None
+    driver: bool = False  # a trusted driver's run, not a call of the student's own function
 
 
 class Student:
@@ -59,8 +60,7 @@ class Student:
 
     def call(self, function: str, *args: Any, **kwargs: Any) -> Any:
         self.last_call = Call(function, args, kwargs)
-        self.last_result = self._request({"op": "call", "target": function, "args": list(args), "kwargs": kwargs})
-        return self.last_result
+        return self._request({"op": "call", "target": function, "args": list(args), "kwargs": kwargs})
 
     def new(self, class_name: str, *args: Any, **kwargs: Any) -> StudentObject:
         """Construct the student's class in the worker; the object stays there."""
@@ -72,11 +72,21 @@ class Student:
 
     def drive(self, driver: str, *args: Any) -> Any:
         """Run a trusted driver from the exercise's module in ``grader/drivers/`` on objects kept in the worker."""
-        self.last_call = Call(driver, args)
+        self.last_call = Call(driver, args, driver=True)
         return self._request({"op": "drive", "driver": driver, "args": list(args), "kwargs": {}})
 
+    def replay(self, call: Call, args: tuple[Any, ...]) -> Any:
+        """Make ``call`` again (a function, a method of the same object or a driver) with other arguments."""
+        if call.driver:
+            return self.drive(call.function, *args)
+        if call.receiver is not None:
+            return StudentObject(self, call.receiver)._call_method(call.function, args, {})
+        return self.call(call.function, *args)
+
     def _request(self, request: dict[str, Any]) -> Any:
-        return _value_of(self._session.request(request))
+        """Send ``request`` to the worker; its value is also kept as ``last_result`` for the matcher."""
+        self.last_result = _value_of(self._session.request(request))
+        return self.last_result
 
 
 class StudentObject:

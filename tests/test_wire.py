@@ -23,8 +23,8 @@ def roundtrip(value):
 
 def test_values_survive_a_roundtrip():
     value = {"a": np.arange(6.0).reshape(2, 3), "t": (1, 2.5, "x", None, True), "l": [np.float32(1.5)],
-             "r": wire.Rng(7), "h": wire.Handle(3), "d": wire.Defined("Value"), "f": wire.Helper("quad", (np.eye(2), 3)),
-             "nan": float("nan")}
+             "r": wire.Rng(7), "h": wire.Handle(3), "d": wire.Defined("Value"),
+             "f": wire.Helper("quad", (np.eye(2), 3)), "nan": float("nan")}
     back = roundtrip(value)
     np.testing.assert_array_equal(back["a"], value["a"])
     assert back["t"] == (1, 2.5, "x", None, True)
