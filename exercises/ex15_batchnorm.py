@@ -1,0 +1,47 @@
+"""Exercise 15: batch normalization in NumPy, forward and backward (topic 15).
+
+Implement the two functions below; each is one part of the exercise. NumPy only: importing
+torch, scipy or other deep-learning libraries is not allowed here. Inputs arrive read-only:
+return new arrays, never write into ``x``, ``running_mean`` or ``running_var``.
+Grade your work with `grade exercise 15` (a single part: `grade exercise 15.2`).
+"""
+
+import numpy as np
+
+
+def batchnorm_forward(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, running_mean: np.ndarray,
+                      running_var: np.ndarray, momentum: float = 0.1, eps: float = 1e-5,
+                      training: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Batch normalization of ``x`` over the batch, like ``torch.nn.functional.batch_norm``.
+
+    x: (N, C) or (N, C, L) float64; channels (features) are axis 1. The statistics of a channel
+    are taken over every other axis: over N for (N, C), over N and L for (N, C, L), that is over
+    m = N or m = N·L numbers. gamma, beta, running_mean, running_var: (C,) float64.
+
+    training=True: normalise with the batch mean and the BIASED batch variance (divide by m),
+        out = gamma * (x - mean) / sqrt(var + eps) + beta,
+    and update the running statistics as PyTorch does, with the UNBIASED variance (divide by m - 1):
+        new_running_mean = (1 - momentum) * running_mean + momentum * mean
+        new_running_var  = (1 - momentum) * running_var  + momentum * var * m / (m - 1)
+    If m == 1 (one number per channel) raise ValueError, as torch does.
+    training=False: normalise with running_mean and running_var instead of batch statistics;
+    the returned running statistics are equal to the given ones (as new arrays).
+
+    Returns (out, new_running_mean, new_running_var): float64, shapes x.shape, (C,), (C,).
+    Must not modify any input (they are read-only when graded).
+    """
+    raise NotImplementedError("ex15.1: implement batchnorm_forward")
+
+
+def batchnorm_backward(grad_out: np.ndarray, x: np.ndarray, gamma: np.ndarray,
+                       eps: float = 1e-5) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Gradients of batch normalization in training mode for an (N, C) input.
+
+    The forward pass is out = gamma * x_hat + beta with x_hat = (x - mean) / sqrt(var + eps), where
+    mean and the biased var are the batch statistics of each column of x (they depend on x).
+    grad_out: (N, C) float64, dL/d(out); x: (N, C) float64; gamma: (C,) float64.
+    Returns (dx, dgamma, dbeta): float64 of shapes (N, C), (C,), (C,).
+    If N == 1 raise ValueError (torch refuses to train batch norm on one value per channel).
+    Must not modify any input.
+    """
+    raise NotImplementedError("ex15.2: implement batchnorm_backward")
