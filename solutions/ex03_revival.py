@@ -64,11 +64,11 @@ def gradient_norms(x: np.ndarray, weights: list, activation: str) -> np.ndarray:
     """Frobenius norm of dL/dW_l for every layer of a deep network without biases.
 
     x: (N, d_0) float64, a batch (N may be 1).
-    weights: list of L float64 arrays, weights[layer] of shape (d_{layer+1}, d_l) (nn.Linear layout).
+    weights: list of L float64 arrays, weights[l] of shape (d_{l+1}, d_l) (nn.Linear layout).
     activation: "sigmoid", "tanh" or "relu", applied after EVERY layer, the last one too:
-        h_0 = x,  z_l = h_{layer-1} @ W_l.T,  h_l = act(z_l),  L = h_L.sum()  (sum, not mean).
+        h_0 = x,  z_l = h_{l-1} @ W_l.T,  h_l = act(z_l),  L = h_L.sum()  (sum, not mean).
     The derivative of relu at 0 is taken as 0.
-    Returns a float64 array of shape (L,): entry layer is ||dL/dW_l||_F, in layer order
+    Returns a float64 array of shape (L,): entry l is ||dL/dW_l||_F, in layer order
     (entry 0 is the first layer, the one that sees x). Must not modify its inputs.
     """
     act, derivative = _ACTIVATIONS[activation]
@@ -84,8 +84,8 @@ def gradient_norms(x: np.ndarray, weights: list, activation: str) -> np.ndarray:
     for layer in range(len(weights) - 1, -1, -1):
         grad_z = grad_h * derivative(pre[layer])                 # through the elementwise activation
         h_prev = x if layer == 0 else act(pre[layer - 1])
-        norms[layer] = np.linalg.norm(grad_z.T @ h_prev)         # dL/dW_l = grad_z^T h_{layer-1} (topic 4)
-        grad_h = grad_z @ weights[layer]                         # dL/dh_{layer-1}
+        norms[layer] = np.linalg.norm(grad_z.T @ h_prev)         # dL/dW_l = grad_z^T h_{l-1} (topic 4)
+        grad_h = grad_z @ weights[layer]                         # dL/dh_{l-1}
     return norms
 
 
