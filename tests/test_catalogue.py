@@ -13,26 +13,45 @@ EXERCISES = catalog.all_exercises()
 IDS = [e.id for e in EXERCISES]
 
 
-def public_functions(path):
+def public_parts(path):
+    """The module's public functions and classes (an exercise's parts), by name."""
     tree = ast.parse(path.read_text())
-    return {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")}
+    return {n.name: n for n in tree.body
+            if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and not n.name.startswith("_")}
+
+
+def methods(node):
+    return {n.name: n for n in node.body if isinstance(n, ast.FunctionDef)}
+
+
+def raises_not_implemented(function):
+    last = function.body[-1]
+    return isinstance(last, ast.Raise) and "NotImplementedError" in ast.unparse(last)
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
 def test_stub_and_reference_share_signatures_and_docstrings(exercise):
-    stub, reference = public_functions(exercise.stub_path), public_functions(exercise.reference_path)
+    stub, reference = public_parts(exercise.stub_path), public_parts(exercise.reference_path)
     assert list(stub) == exercise.part_names
     for name, node in stub.items():
-        assert ast.dump(node.args) == ast.dump(reference[name].args), name
+        assert type(node) is type(reference[name]), name
         assert ast.get_docstring(node) == ast.get_docstring(reference[name]), name
+        pairs = [(node, reference[name])] if isinstance(node, ast.FunctionDef) else \
+            [(m, methods(reference[name]).get(m.name)) for m in methods(node).values()]
+        for ours, theirs in pairs:
+            assert theirs is not None, f"{name}.{ours.name} is missing from the reference"
+            assert ast.dump(ours.args) == ast.dump(theirs.args), f"{name}.{ours.name}"
+            assert ast.get_docstring(ours) == ast.get_docstring(theirs), f"{name}.{ours.name}"
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
-def test_every_stub_function_raises_not_implemented(exercise):
-    for name, node in public_functions(exercise.stub_path).items():
-        last = node.body[-1]
-        assert isinstance(last, ast.Raise) and "NotImplementedError" in ast.unparse(last), name
+def test_every_stub_part_is_documented_and_raises_not_implemented(exercise):
+    for name, node in public_parts(exercise.stub_path).items():
         assert ast.get_docstring(node), name
+        if isinstance(node, ast.FunctionDef):
+            assert raises_not_implemented(node), name
+        else:
+            assert any(raises_not_implemented(m) for m in methods(node).values()), name
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
