@@ -91,7 +91,7 @@ def grade(exercise: Exercise, submission: Submission, *, parts: Iterable[Part] |
     started = time.monotonic()
     sources = read_sources(submission)
     violations = forbidden.scan(sources, exercise.forbidden_modules, exercise.forbidden_names,
-                                exercise.part_names)
+                                exercise.part_names, exercise.forbid_loops)
     config = WorkerConfig(submission.files, exercise.framework, exercise.forbidden_modules,
                           resolve_device(exercise, device), exercise.drivers)
     report = Report(exercise.id, exercise.topic, topic(exercise.topic).title, submission.path, seed)

@@ -90,6 +90,7 @@ class Exercise:
     part_names: list[str]
     forbidden_modules: tuple[str, ...] = NUMPY_ONLY
     forbidden_names: tuple[str, ...] = ()  # attribute names that are the answer (e.g. "LSTMCell")
+    forbid_loops: bool = False  # Python loops and comprehensions are the shortcut (vectorisation exercises)
     # Extra inputs that tell mistakes apart: argument tuples of the part's failing call
     # (of the driver's run, where the part is checked through a driver).
     probes: dict[str, Probe] = field(default_factory=dict)

@@ -1,7 +1,8 @@
 """Find forbidden shortcuts in a submission's source, without running it.
 
-An exercise forbids modules (torch in a NumPy exercise) and attribute names (the library
-function the student is asked to write, e.g. ``LSTMCell``). A use at module level counts
+An exercise forbids modules (torch in a NumPy exercise), attribute names (the library
+function the student is asked to write, e.g. ``LSTMCell``) and, where the point is to
+vectorise, Python loops (``for``, ``while`` and comprehensions). A use at module level counts
 against every part; a use inside a function counts against each part whose function
 reaches it through calls to other top-level functions of the file. The worker also
 refuses forbidden imports at run time, for what a static scan cannot see.
@@ -15,6 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 IMPORTERS = ("__import__", "import_module")
+LOOPS = {ast.For: "цикл for", ast.AsyncFor: "цикл for", ast.While: "цикл while",
+         ast.ListComp: "цикл в генераторе списка", ast.SetComp: "цикл в генераторе множества",
+         ast.DictComp: "цикл в генераторе словаря", ast.GeneratorExp: "цикл в выражении-генераторе"}
 
 
 @dataclass(frozen=True)
@@ -30,13 +34,14 @@ class Violation:
 
 
 def scan(sources: dict[Path, str], modules: Iterable[str], names: Iterable[str],
-         functions: Iterable[str]) -> dict[str, list[Violation]]:
+         functions: Iterable[str], loops: bool = False) -> dict[str, list[Violation]]:
     """Map each function in ``functions`` to the forbidden uses it reaches.
 
     ``sources`` are the files executed into one namespace, in order (a later definition
     replaces an earlier one, as at run time). The sources must parse.
     """
     modules, names = frozenset(modules), frozenset(names)
+    rules = (modules, names, loops)
     global_uses: list[Violation] = []
     definitions: dict[str, tuple[Path, ast.AST]] = {}
     aliases_in: dict[Path, dict[str, str]] = {}
@@ -47,8 +52,8 @@ def scan(sources: dict[Path, str], modules: Iterable[str], names: Iterable[str],
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 definitions[node.name] = (path, node)
             else:
-                global_uses += _uses(node, path, modules, names, aliases)
-    local = {name: _uses(node, path, modules, names, aliases_in[path])
+                global_uses += _uses(node, path, rules, aliases)
+    local = {name: _uses(node, path, rules, aliases_in[path])
              for name, (path, node) in definitions.items()}
     calls = {name: _referenced(node) & definitions.keys() for name, (_, node) in definitions.items()}
     return {f: list(dict.fromkeys(global_uses + [v for g in _reachable(f, calls) for v in local.get(g, [])]))
@@ -69,12 +74,15 @@ def _module_aliases(tree: ast.Module, modules: frozenset[str]) -> dict[str, str]
     return aliases
 
 
-def _uses(node: ast.AST, path: Path, modules: frozenset[str], names: frozenset[str],
+def _uses(node: ast.AST, path: Path, rules: tuple[frozenset[str], frozenset[str], bool],
           aliases: dict[str, str]) -> list[Violation]:
+    modules, names, loops = rules
     found = []
     for sub in ast.walk(node):
         line = getattr(sub, "lineno", 0)
-        if isinstance(sub, ast.Import):
+        if loops and type(sub) in LOOPS:
+            found.append(Violation(LOOPS[type(sub)], path, line))
+        elif isinstance(sub, ast.Import):
             found += [Violation(f"import {a.name}", path, line) for a in sub.names
                       if a.name.split(".")[0] in modules]
         elif isinstance(sub, ast.ImportFrom) and (sub.module or "").split(".")[0] in modules:

@@ -40,6 +40,18 @@ def test_forbidden_uses_count_against_the_parts_that_reach_them():
     assert {v.what for v in found["lstm_cell"]} == {"from torch import ...", "T.LSTMCell"}
 
 
+def test_loops_are_found_where_an_exercise_forbids_them():
+    source = ("def rows(x):\n    return [r.sum() for r in x]\n\n"
+              "def walk(x):\n    while x:\n        x -= 1\n    return helper(x)\n\n"
+              "def helper(x):\n    for i in range(3):\n        x += i\n    return x\n\n"
+              "def vectorised(x):\n    return x.sum(axis=1)\n")
+    found = forbidden.scan({Path("s.py"): source}, [], [], ["rows", "walk", "vectorised"], loops=True)
+    assert [v.describe() for v in found["rows"]] == ["цикл в генераторе списка (s.py, строка 2)"]
+    assert {v.what for v in found["walk"]} == {"цикл while", "цикл for"}
+    assert found["vectorised"] == []
+    assert forbidden.scan({Path("s.py"): source}, [], [], ["rows"])["rows"] == []
+
+
 def test_module_level_forbidden_imports_count_against_every_part():
     found = forbidden.scan({Path("s.py"): "import scipy.signal as ss\nx = 1\n"}, ["scipy"], [], ["f", "g"])
     assert [v.describe() for v in found["f"]] == ["import scipy.signal (s.py, строка 1)"] == \
