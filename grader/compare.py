@@ -53,6 +53,19 @@ def expect_array(got: Any, expected: np.ndarray, *, name: str = "результ�
     return got
 
 
+def expect_tensor(got: Any, expected: np.ndarray, *, device: str, name: str = "результат",
+                  rtol: float = 1e-10, atol: float = 1e-12) -> np.ndarray:
+    """``got`` must be a torch tensor on ``device`` (where the inputs were), close to ``expected``."""
+    if isinstance(got, np.ndarray):
+        raise Mismatch(f"{name}: вернули numpy.ndarray, а нужен torch.Tensor")
+    if not isinstance(got, TensorValue):
+        raise Mismatch(f"{name}: ожидался torch.Tensor формы {expected.shape}, получено {describe_type(got)}")
+    if got.device.split(":")[0] != device:
+        raise Mismatch(f"{name}: тензор на устройстве {got.device}, а входы были на {device}: создавайте тензоры "
+                       "на устройстве входа (device=x.device) и не вызывайте .cpu() или .cuda() сами")
+    return expect_array(got.array, expected, name=name, rtol=rtol, atol=atol)
+
+
 def expect_scalar(got: Any, expected: float, *, name: str = "результат",
                   rtol: float = 1e-10, atol: float = 1e-12) -> float:
     """``got`` must be a float64 number (Python float, NumPy scalar or 0-d array) close to ``expected``."""

@@ -53,6 +53,11 @@ class Student:
         self.last_result: Any = None
         self.constructed: dict[int, Call] = {}  # how each object in the worker was built
 
+    @property
+    def device(self) -> str:
+        """Where the worker puts ``AsTensor`` inputs: ``cpu`` or ``cuda``."""
+        return self._session.config.device
+
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
