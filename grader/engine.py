@@ -149,7 +149,8 @@ class _Runner:
                              "работайте с новыми массивами")
             return self._failure(check, student, Outcome.ERROR, lines, seed, e)
         except NotAttempted:
-            reason = f"функция {part.name} ещё не написана (в ней по-прежнему NotImplementedError)"
+            what = "класс" if part.name[:1].isupper() else "функция"
+            reason = f"{what} {part.name}: ещё не написано (в коде по-прежнему NotImplementedError)"
             self.stopped[part.name] = (Outcome.NOT_ATTEMPTED, reason)
             return self._result(check, Outcome.NOT_ATTEMPTED, [reason])
         except SandboxFailure as e:

@@ -86,7 +86,7 @@ def test_first_use_creates_the_workspace_copy_and_grades_the_stub(private_worksp
     assert (private_workspace / "ex20_conv.py").read_text() == (ROOT / "exercises" / "ex20_conv.py").read_text()
     assert "Created" in result.output and "Traceback" not in result.output
     assert result.output.count("TODO") == 8
-    assert "функция conv2d ещё не написана" in result.output
+    assert "функция conv2d: ещё не написано" in result.output
 
 
 def test_the_students_file_is_never_overwritten(private_workspace):
