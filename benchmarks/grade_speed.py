@@ -30,6 +30,9 @@ COMMANDS = {
     "grade exercise 7 (reference)": [*GRADE, "exercise", "7", "--path", "solutions/ex07_softmax_ce.py"],
     "grade exercise 20 (reference)": [*GRADE, "exercise", "20", "--path", "solutions/ex20_conv.py"],
     "grade exercise 25 (reference)": [*GRADE, "exercise", "25", "--path", "solutions/ex25_lstm.py"],
+    "grade exercise 9 (torch, driver)": [*GRADE, "exercise", "9", "--path", "solutions/ex09_autodiff.py"],
+    "grade exercise 12 (statistical)": [*GRADE, "exercise", "12", "--path", "solutions/ex12_init.py"],
+    "grade exercise 19 (torch, model)": [*GRADE, "exercise", "19", "--path", "solutions/ex19_small_data.py"],
     "grade demo (one mistake, hint)": [*GRADE, "demo"],
 }
 BASELINE = 'python -c "import torch"'

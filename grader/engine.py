@@ -249,7 +249,7 @@ def describe_call(call: Call, names: tuple[str, ...]) -> tuple[str, ...]:
 
 def describe_value(label: str, value: Any) -> list[str]:
     if isinstance(value, AsTensor):
-        return describe_value(label, value.array)[:1] + ["    (передан как torch.Tensor)"]
+        return describe_value(label, value.array) + ["    (передан как torch.Tensor)"]
     if isinstance(value, Handle):
         return [f"  {label}: объект вашего класса"]
     if isinstance(value, Defined):
