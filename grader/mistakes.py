@@ -203,6 +203,8 @@ def _same_value(a: Any, b: Any) -> bool:
         return _same_value(a.array, b.array)
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(_same_value(a[k], b[k]) for k in a)
+    if a is None or b is None:
+        return a is b
     if isinstance(a, str) or isinstance(b, str):
         return a == b
     if isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)):
