@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import importlib
+import inspect
 import time
 import warnings
 from collections.abc import Iterable
@@ -205,8 +207,11 @@ class _Runner:
         return tuple(Hint(v.name, v.title, v.hints) for v in matches)
 
     def _call_lines(self, student: Student) -> tuple[str, ...]:
-        return describe_call(student.last_call, self.parameters.get(student.last_call.function, ())) \
-            if student.last_call else ()
+        call = student.last_call
+        if call is None:
+            return ()
+        return describe_call(call, _driver_parameters(self.exercise, call.function) if call.driver
+                             else self.parameters.get(call.function, ()))
 
     def _result(self, check: Check, outcome: Outcome, message: list[str], call: tuple[str, ...] = (),
                 traceback: str = "", hints: tuple[Hint, ...] = ()) -> CheckResult:
@@ -234,6 +239,12 @@ def _parameter_names(stub: Path) -> dict[str, tuple[str, ...]]:
         return {}
     return {node.name: tuple(a.arg for a in node.args.args) for node in tree.body
             if isinstance(node, ast.FunctionDef)}
+
+
+def _driver_parameters(exercise: Exercise, driver: str) -> tuple[str, ...]:
+    """The parameter names of a trusted driver, to label its arguments in a report."""
+    module = importlib.import_module(f"grader.drivers.{exercise.drivers}")
+    return tuple(inspect.signature(getattr(module, driver)).parameters)
 
 
 def describe_call(call: Call, names: tuple[str, ...]) -> tuple[str, ...]:
