@@ -46,7 +46,7 @@ def test_a_module_whose_driver_call_fails_shows_the_error_and_the_call(exercise)
                                          "wrong_no_bias.py")), limits=FAST)
     first = report.results[0]
     assert first.outcome.value == "error" and "Unexpected key(s) in state_dict" in first.message[0]
-    assert first.call[0] == "вызов: module_forward_backward(arg1, arg2, arg3, arg4)"
+    assert first.call[0] == "вызов: module_forward_backward(module, state, x, grad_output)"
 
 
 def test_cuda_is_used_when_asked_for_only_if_it_is_there(exercise):
