@@ -48,6 +48,8 @@ def scan(sources: dict[Path, str], modules: Iterable[str], names: Iterable[str],
     for path, source in sources.items():
         tree = ast.parse(source, filename=str(path))
         aliases = aliases_in[path] = _module_aliases(tree, modules)
+        own = _own_names(tree)  # a student's own `dropout` or `lstm` is not the library's
+        aliases_in[path] |= {name: name for name in names - own}
         for node in tree.body:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 definitions[node.name] = (path, node)
@@ -87,10 +89,10 @@ def _uses(node: ast.AST, path: Path, rules: tuple[frozenset[str], frozenset[str]
                       if a.name.split(".")[0] in modules]
         elif isinstance(sub, ast.ImportFrom) and (sub.module or "").split(".")[0] in modules:
             found.append(Violation(f"from {sub.module} import ...", path, line))
+        elif isinstance(sub, ast.ImportFrom):
+            found += [Violation(f"from {sub.module} import {a.name}", path, line) for a in sub.names if a.name in names]
         elif isinstance(sub, ast.Attribute) and sub.attr in names:
             found.append(Violation(f"{ast.unparse(sub)}", path, line))
-        elif isinstance(sub, ast.Name) and sub.id in names:
-            found.append(Violation(sub.id, path, line))
         elif isinstance(sub, ast.Name) and sub.id in aliases and isinstance(sub.ctx, ast.Load):
             found.append(Violation(aliases[sub.id], path, line))
         elif isinstance(sub, ast.Call) and _called_name(sub.func) in IMPORTERS and sub.args:
@@ -98,6 +100,19 @@ def _uses(node: ast.AST, path: Path, rules: tuple[frozenset[str], frozenset[str]
             if isinstance(first, ast.Constant) and str(first.value).split(".")[0] in modules:
                 found.append(Violation(f"{_called_name(sub.func)}({first.value!r})", path, line))
     return found
+
+
+def _own_names(tree: ast.Module) -> set[str]:
+    """Names the file binds itself: functions, classes, variables and parameters."""
+    own = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            own.add(node.name)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            own.add(node.id)
+        elif isinstance(node, ast.arg):
+            own.add(node.arg)
+    return own
 
 
 def _called_name(func: ast.AST) -> str:

@@ -40,6 +40,21 @@ def test_forbidden_uses_count_against_the_parts_that_reach_them():
     assert {v.what for v in found["lstm_cell"]} == {"from torch import ...", "T.LSTMCell"}
 
 
+def test_a_forbidden_name_is_the_librarys_not_the_students_own():
+    source = ("import torch.nn.functional as F\nfrom torch.nn.functional import *\n"
+              "from torch.nn import GELU as G\n\n"
+              "def dropout(x, p):\n    gelu = 1\n    return F.gelu(x) + gelu\n\n"
+              "def star(x):\n    return gelu(x)\n\n"
+              "def own(x):\n    return dropout(x, 0.5)\n")
+    found = forbidden.scan({Path("s.py"): source}, [], ["gelu", "GELU", "dropout"], ["dropout", "star", "own"])
+    assert {v.what for v in found["dropout"]} == {"F.gelu", "from torch.nn import GELU"}
+    assert {v.what for v in found["own"]} == {"F.gelu", "from torch.nn import GELU"}  # reaches dropout
+    assert {v.what for v in found["star"]} == {"from torch.nn import GELU"}  # gelu is bound in the file
+    star_only = forbidden.scan({Path("t.py"): "from torch.nn.functional import *\n\ndef f(x):\n    return gelu(x)\n"},
+                               [], ["gelu"], ["f"])
+    assert [v.describe() for v in star_only["f"]] == ["gelu (t.py, строка 4)"]
+
+
 def test_loops_are_found_where_an_exercise_forbids_them():
     source = ("def rows(x):\n    return [r.sum() for r in x]\n\n"
               "def walk(x):\n    while x:\n        x -= 1\n    return helper(x)\n\n"
