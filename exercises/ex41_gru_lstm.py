@@ -8,10 +8,9 @@ on the grading device (CPU or GPU): create new tensors on the inputs' device
 `grade exercise 41` (a single part: `grade exercise 41.2`).
 
 Forbidden: the recurrent modules and kernels that are the answer. The names GRU, GRUCell,
-LSTM, LSTMCell, RNNBase, gru, lstm, gru_cell, lstm_cell and _VF must not be referenced
-anywhere in this file: not as torch.nn.X or torch.X, and not as names of your own
-variables or helpers either (defining the function gru_cell below is of course fine, but
-do not call it from elsewhere in the file). torch.sigmoid, torch.tanh, matrix products,
+LSTM, LSTMCell, RNNBase, gru, lstm, gru_cell, lstm_cell and _VF are found by name when they
+come from torch (torch.nn.X, torch.X, from torch... import X); your own functions and variables
+may use them (the gru_cell you write below, say). torch.sigmoid, torch.tanh, matrix products,
 torch.cat, torch.stack, torch.flip, torch.gather and indexing are all you need.
 """
 

@@ -2,8 +2,8 @@
 
 Implement the three functions and the class below; each is one part of the exercise. Use torch tensor
 operations (indexing, index_add_, norm, ...). Forbidden: torch's own embedding code — F.embedding,
-F.embedding_bag, nn.Embedding, nn.EmbeddingBag, torch.embedding_renorm_, torch.renorm (the static scan
-looks for these names, so do not call your own variables `embedding` either). Tensors arrive on the
+F.embedding_bag, nn.Embedding, nn.EmbeddingBag, torch.embedding_renorm_, torch.renorm (the static
+scan finds them by name; your own variables may have any name). Tensors arrive on the
 grading device (CPU or GPU): weights are float64, indices int64; create new tensors on the same device
 (device=weight.device) and return float64 tensors there.
 Grade your work with `grade exercise 40` (a single part: `grade exercise 40.2`; on a GPU add
