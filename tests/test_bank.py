@@ -13,7 +13,7 @@ from grader.topics import SECTIONS, topics
 
 PAGES = bank.load_bank()
 # Topics whose page, question pool and exercise are finished; each content issue extends it.
-BUILT_TOPICS = list(range(1, 29))
+BUILT_TOPICS = list(range(1, 42))
 SECTION_RANGES = {SECTIONS[0]: range(1, 6), SECTIONS[1]: range(6, 17), SECTIONS[2]: range(17, 21),
                   SECTIONS[3]: range(21, 26), SECTIONS[4]: range(26, 29), SECTIONS[5]: range(29, 42)}
 
