@@ -375,6 +375,53 @@ def scaled_edge_cases(student, rng):
                f"при train_size={train_size} обучающая часть должна занимать ровно [0, 1]")
 
 
+def train_forecaster(X, y, seed, steps=150):
+    """Train a trusted nn.LSTM(1, 16) + Linear on (X, y) windows: the lab's model, fixed seed, one thread.
+
+    Returns the mean squared error on the training windows before and after ``steps`` full-batch Adam steps.
+    """
+    import torch
+
+    torch.manual_seed(seed)
+    lstm = torch.nn.LSTM(1, 16, dtype=torch.float64)
+    head = torch.nn.Linear(16, 1, dtype=torch.float64)
+    optimizer = torch.optim.Adam([*lstm.parameters(), *head.parameters()], lr=0.02)
+    inputs, targets = torch.tensor(X.T[:, :, None]), torch.tensor(y)
+
+    def loss():
+        output, _ = lstm(inputs)
+        return torch.nn.functional.mse_loss(head(output[-1]).squeeze(1), targets)
+
+    with torch.no_grad():
+        before = float(loss())
+    for _ in range(steps):
+        optimizer.zero_grad()
+        value = loss()
+        value.backward()
+        optimizer.step()
+    with torch.no_grad():
+        return before, float(loss())
+
+
+@EXERCISE.check("scale_by_train", points=1,
+                title="лабораторная целиком: ваши масштаб и окна обучают nn.LSTM (фиксированное зерно), "
+                      "ошибка на обучении падает хотя бы вдвое")
+def lab_trains_end_to_end(student, rng):
+    """A loose smoke check of the whole lab: training is not graded beyond "it learns"."""
+    series = airline_passengers()
+    train_size, window = int(0.67 * series.shape[0]), 12
+    scaled = _expect_scaled(student, series, train_size)
+    X, y = expect_tuple(student.make_windows(AsTensor(scaled[:train_size]), window), ("X", "y"),
+                        name="make_windows(обучающая часть, window=12)")
+    expect(X.array.shape == (train_size - window, window) and y.array.shape == (train_size - window,),
+           f"окна обучающей части: X {X.array.shape}, y {y.array.shape}, а нужны "
+           f"({train_size - window}, {window}) и ({train_size - window},)")
+    before, after = train_forecaster(X.array, y.array, seed=int(rng.integers(2**31)))
+    expect(after < 0.5 * before,
+           f"за 150 шагов Adam ошибка на обучающих окнах упала только с {before:.4g} до {after:.4g}: "
+           "проверьте масштаб (значения порядка 0..1) и окна")
+
+
 # -- 41.7 fit_cubic ----------------------------------------------------------------------
 
 
