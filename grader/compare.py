@@ -7,10 +7,12 @@ expected, what came back, and by how much and where the values differ.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
+from grader.student import StudentError
 from grader.wire import TensorValue
 
 
@@ -26,6 +28,16 @@ def expect(condition: bool, *lines: str) -> None:
     """Fail with ``lines`` unless ``condition`` holds."""
     if not condition:
         raise Mismatch(*lines)
+
+
+def expect_raises(call: Callable[[], Any], error: str, description: str, *context: str) -> None:
+    """``call()``, a call of the student's code, must raise the exception named ``error``."""
+    try:
+        got = call()
+    except StudentError as e:
+        expect(e.type_name == error, f"{description}: выброшено {e.type_name}, а нужно {error}")
+        return
+    raise Mismatch(f"{description}: функция вернула {str(got)[:120]} вместо {error}", *context)
 
 
 def describe_type(value: Any) -> str:

@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from grader.compare import Mismatch, expect_tensor
+from grader.compare import Mismatch, expect_raises, expect_tensor
+from grader.student import StudentError
 from grader.wire import TensorValue
 
 EXPECTED = np.arange(6.0).reshape(2, 3)
@@ -24,3 +25,17 @@ def test_a_tensor_on_the_inputs_device_with_the_right_values_passes():
 def test_each_wrong_tensor_is_named(got, words):
     with pytest.raises(Mismatch, match=words):
         expect_tensor(got, EXPECTED, device="cuda")
+
+
+def raising(type_name):
+    def call():
+        raise StudentError(type_name, "bad k", "")
+    return call
+
+
+def test_expect_raises_wants_that_exception_and_names_what_came_instead():
+    expect_raises(raising("ValueError"), "ValueError", "kfold(k=1)")
+    with pytest.raises(Mismatch, match="выброшено IndexError, а нужно ValueError"):
+        expect_raises(raising("IndexError"), "ValueError", "kfold(k=1)")
+    with pytest.raises(Mismatch, match=r"kfold\(k=1\): функция вернула \[1, 2\] вместо ValueError"):
+        expect_raises(lambda: [1, 2], "ValueError", "kfold(k=1)")

@@ -12,9 +12,8 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grader.compare import Mismatch, expect, expect_int, expect_tuple
+from grader.compare import expect, expect_int, expect_raises, expect_tuple
 from grader.exercise import Exercise
-from grader.student import StudentError
 from grader.wire import Rng
 
 
@@ -94,15 +93,6 @@ def _expect_folds(got, expected, label):
         _expect_indices(got_train, train, f"{label}, фолд {i}: train_idx")
 
 
-def _expect_value_error(call, description):
-    try:
-        got = call()
-    except StudentError as e:
-        expect(e.type_name == "ValueError", f"{description}: выброшено {e.type_name}, а нужно ValueError")
-        return
-    raise Mismatch(f"{description}: функция вернула результат вместо ValueError", f"результат: {str(got)[:200]}")
-
-
 def _n_and_k(rng):
     """k in 2..6 and n = k·m + r with a non-zero remainder r, so that unequal folds show."""
     k = int(rng.integers(3, 7))
@@ -157,8 +147,8 @@ def kfold_invariants(student, k, extra, seed):
 @EXERCISE.check("kfold_indices", points=1, title="k < 2 и k > n — ValueError")
 def kfold_rejects_bad_k(student, rng):
     n = int(rng.integers(3, 9))
-    _expect_value_error(lambda: student.kfold_indices(n, 1), f"kfold_indices(n={n}, k=1)")
-    _expect_value_error(lambda: student.kfold_indices(n, n + 1), f"kfold_indices(n={n}, k={n + 1})")
+    expect_raises(lambda: student.kfold_indices(n, 1), "ValueError", f"kfold_indices(n={n}, k=1)")
+    expect_raises(lambda: student.kfold_indices(n, n + 1), "ValueError", f"kfold_indices(n={n}, k={n + 1})")
 
 
 # -- 6.2 train_val_test_split -----------------------------------------------------------------
@@ -209,8 +199,8 @@ def split_invariants(student, rng):
                f"с {name}: train, val и test вместе должны содержать каждый индекс 0..{n - 1} ровно один раз")
     expect(not np.array_equal(np.asarray(first[2]), np.asarray(second[2])),
            f"test_idx одинаковы при двух разных генераторах ({seeds[0]} и {seeds[1]}): перемешивание не использует rng")
-    _expect_value_error(lambda: student.train_val_test_split(3, 0.5, 0.5, Rng(seeds[0])),
-                        "train_val_test_split(n=3, val_fraction=0.5, test_fraction=0.5) — на train ничего не остаётся")
+    expect_raises(lambda: student.train_val_test_split(3, 0.5, 0.5, Rng(seeds[0])), "ValueError",
+                  "train_val_test_split(n=3, val_fraction=0.5, test_fraction=0.5) — на train ничего не остаётся")
 
 
 # -- 6.3 early_stopping -----------------------------------------------------------------------
