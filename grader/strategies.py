@@ -31,3 +31,18 @@ def logits_and_targets(draw: st.DrawFn, max_batch: int = 6, max_classes: int = 7
 def gaussian(rng: np.random.Generator, *shape: int, scale: float = 1.0) -> np.ndarray:
     """Float64 normal noise: distinct values everywhere, so mixed-up entries show."""
     return rng.normal(0.0, scale, size=shape)
+
+
+def seed_from(rng: np.random.Generator) -> int:
+    """A seed for a generator in the worker (``grader.wire.Rng``), drawn from the check's ``rng``."""
+    return int(rng.integers(0, 2**31 - 1))
+
+
+def read_only(*arrays: np.ndarray) -> np.ndarray | list[np.ndarray]:
+    """Float64 read-only copies: a variant replayed here meets the same read-only inputs as the worker's."""
+    copies = []
+    for array in arrays:
+        copy = np.array(array, dtype=np.float64)
+        copy.setflags(write=False)
+        copies.append(copy)
+    return copies if len(copies) > 1 else copies[0]

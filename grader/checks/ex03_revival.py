@@ -6,7 +6,7 @@ import numpy as np
 from grader import oracles
 from grader.compare import Mismatch, expect_array, expect_int
 from grader.exercise import Exercise
-from grader.strategies import gaussian
+from grader.strategies import gaussian, read_only
 
 # The AlexNet of torchvision (one tower, 224 x 224 input): 61 100 840 parameters.
 ALEXNET = [
@@ -135,16 +135,10 @@ def autograd_gradient_norms(x, weights, activation):
 # -- inputs and probes ------------------------------------------------------------------------
 
 
-def _frozen(array):
-    array = np.array(array, dtype=np.float64)
-    array.setflags(write=False)
-    return array
-
-
 def deep_net(rng, widths, batch, gain=1.0):
     """x of shape (batch, widths[0]) and weights W_l ~ N(0, gain^2 / fan_in)."""
-    x = _frozen(gaussian(rng, batch, widths[0]))
-    weights = [_frozen(gaussian(rng, d_out, d_in, scale=gain / np.sqrt(d_in)))
+    x = read_only(gaussian(rng, batch, widths[0]))
+    weights = [read_only(gaussian(rng, d_out, d_in, scale=gain / np.sqrt(d_in)))
                for d_in, d_out in zip(widths[:-1], widths[1:], strict=True)]
     return x, weights
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from grader import oracles
 from grader.compare import expect_array, expect_tuple
 from grader.exercise import Exercise
-from grader.strategies import gaussian
+from grader.strategies import gaussian, read_only
 from grader.wire import Helper
 
 # Central differences with h = 1e-6 on functions with O(1) derivatives are accurate to about
@@ -15,18 +15,8 @@ from grader.wire import Helper
 FD_RTOL, FD_ATOL = 1e-7, 1e-8
 
 
-def _frozen(*arrays):
-    """Read-only copies: a variant replayed here must meet the same read-only inputs as the worker's."""
-    out = []
-    for a in arrays:
-        a = np.array(a, dtype=np.float64)
-        a.setflags(write=False)
-        out.append(a)
-    return out if len(out) > 1 else out[0]
-
-
 def _layer(rng, batch, n_in, n_out):
-    return _frozen(gaussian(rng, batch, n_in), gaussian(rng, n_out, n_in), gaussian(rng, n_out),
+    return read_only(gaussian(rng, batch, n_in), gaussian(rng, n_out, n_in), gaussian(rng, n_out),
                    gaussian(rng, batch, n_out))
 
 
@@ -35,7 +25,7 @@ def _linear_probes(rng):
 
 
 def _jacobian_probes(rng):
-    A, b, x = _frozen(gaussian(rng, 3, 4), gaussian(rng, 3), gaussian(rng, 4))
+    A, b, x = read_only(gaussian(rng, 3, 4), gaussian(rng, 3), gaussian(rng, 4))
     return [(Helper("tanh_affine", (A, b)), x), (Helper("cube_affine", (A,)), x, 1e-3)]
 
 
@@ -121,7 +111,7 @@ def linear_edge_shapes(student, rng):
 def linear_sums_over_batch(student, rng):
     x, W, b, grad_out = _layer(rng, 3, 4, 2)
     dx, dW, db = _expect_linear(student, x, W, b, grad_out)
-    twice = expect_tuple(student.linear_backward(*_frozen(np.concatenate([x, x]), W, b,
+    twice = expect_tuple(student.linear_backward(*read_only(np.concatenate([x, x]), W, b,
                                                           np.concatenate([grad_out, grad_out]))),
                          ("dx", "dW", "db"), name="результат для повторённого батча")
     for value, expected, name in zip(twice, (np.concatenate([dx, dx]), 2 * dW, 2 * db), ("dx", "dW", "db"),
@@ -143,7 +133,7 @@ def _expect_jacobian(student, name, args, x, *eps, expected=None, rtol=FD_RTOL, 
                 title="для f(x) = A x + b с неквадратной A (m ≠ n) якобиан равен A, форма (m, n) (допуск 1e-8)")
 def jacobian_of_affine_is_A(student, rng):
     for m, n in [(3, 5), (4, 2)]:
-        A, b, x = _frozen(gaussian(rng, m, n), gaussian(rng, m), gaussian(rng, n))
+        A, b, x = read_only(gaussian(rng, m, n), gaussian(rng, m), gaussian(rng, n))
         _expect_jacobian(student, "affine", (A, b), x, expected=np.array(A))
 
 
@@ -151,9 +141,9 @@ def jacobian_of_affine_is_A(student, rng):
                 title="совпадает с torch.autograd.functional.jacobian для tanh(Ax + b) и softmax(Ax) "
                       "(rtol 1e-7, atol 1e-8)")
 def jacobian_matches_autograd(student, rng):
-    A, b, x = _frozen(gaussian(rng, 4, 3), gaussian(rng, 4), gaussian(rng, 3))
+    A, b, x = read_only(gaussian(rng, 4, 3), gaussian(rng, 4), gaussian(rng, 3))
     _expect_jacobian(student, "tanh_affine", (A, b), x)
-    A, x = _frozen(gaussian(rng, 5, 3), gaussian(rng, 3))
+    A, x = read_only(gaussian(rng, 5, 3), gaussian(rng, 3))
     _expect_jacobian(student, "softmax_affine", (A,), x)
 
 
@@ -161,7 +151,7 @@ def jacobian_matches_autograd(student, rng):
                 title="крайние формы: один выход (m = 1) и один вход (n = 1)")
 def jacobian_edge_shapes(student, rng):
     for m, n in [(1, 5), (4, 1)]:
-        A, b, x = _frozen(gaussian(rng, m, n), gaussian(rng, m), gaussian(rng, n))
+        A, b, x = read_only(gaussian(rng, m, n), gaussian(rng, m), gaussian(rng, n))
         _expect_jacobian(student, "tanh_affine", (A, b), x)
 
 
@@ -171,7 +161,7 @@ def jacobian_edge_shapes(student, rng):
 def jacobian_uses_central_step(student, rng):
     """For f_i = u_i^3 with u = A x the central difference is exactly 3 u_i^2 a_ij + a_ij^3 eps^2."""
     eps = 1e-3
-    A, x = _frozen(gaussian(rng, 3, 4), gaussian(rng, 4))
+    A, x = read_only(gaussian(rng, 3, 4), gaussian(rng, 4))
     u = np.array(A) @ x
     expected = 3 * u[:, None] ** 2 * A + A ** 3 * eps ** 2
     _expect_jacobian(student, "cube_affine", (A,), x, eps, expected=expected, rtol=1e-9, atol=1e-9)

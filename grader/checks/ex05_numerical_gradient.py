@@ -13,7 +13,7 @@ from hypothesis.extra import numpy as nps
 from grader.compare import Mismatch, expect, expect_array, expect_scalar
 from grader.drivers import ex05_functions as functions
 from grader.exercise import Exercise
-from grader.strategies import arrays, gaussian
+from grader.strategies import arrays, gaussian, read_only
 from grader.student import StudentError
 from grader.wire import Defined, Helper
 
@@ -27,12 +27,6 @@ EXERCISE = Exercise(
 
 # Central differences with eps = 1e-6: truncation ~ eps²·f''' ≈ 1e-12, rounding ~ 1e-16·|f|/eps ≈ 1e-10·|f|.
 FD_RTOL, FD_ATOL = 1e-6, 1e-7
-
-
-def _frozen(array):
-    array = np.array(array, dtype=np.float64)
-    array.setflags(write=False)
-    return array
 
 
 def _helper(name, seed, shape):
@@ -90,7 +84,7 @@ def matches_autograd(student, rng):
     cases = [("sin_poly", (1,)), ("logsumexp", (5,)), ("mlp_loss", (3, 4)), ("sin_poly", (2, 3, 2)),
              ("logsumexp", (4, 3)), ("mlp_loss", (int(rng.integers(1, 4)), int(rng.integers(2, 5))))]
     for name, shape in cases:
-        x = _frozen(gaussian(rng, *shape, scale=1.5))
+        x = read_only(gaussian(rng, *shape, scale=1.5))
         expect_array(student.numerical_gradient(_helper(name, seed, shape), x), _autograd(name, seed, x),
                      name=f"градиент {name} в точке формы {shape}", rtol=FD_RTOL, atol=FD_ATOL)
 
@@ -101,7 +95,7 @@ def matches_autograd(student, rng):
 def exact_on_quadratic(student, rng):
     seed = int(rng.integers(2**31))
     for shape in [(6,), (2, 3)]:
-        x = _frozen(gaussian(rng, *shape))
+        x = read_only(gaussian(rng, *shape))
         expect_array(student.numerical_gradient(_helper("quadratic", seed, shape), x),
                      _autograd("quadratic", seed, x), name=f"градиент квадратичной формы в точке формы {shape}",
                      rtol=1e-8, atol=1e-6)
@@ -111,7 +105,7 @@ def exact_on_quadratic(student, rng):
                 title="шаг eps берётся из аргумента: при eps=0.01 и 0.1 ответ — центральная разность с этим шагом")
 def honours_eps(student, rng):
     for eps, shape in [(0.01, (3, 2)), (0.1, (4,))]:
-        x = _frozen(gaussian(rng, *shape))
+        x = read_only(gaussian(rng, *shape))
         expected = _central(functions.sin_poly(shape), x, eps)
         expect_array(student.numerical_gradient(_helper("sin_poly", 0, shape), x, eps=eps), expected,
                      name=f"градиент Σsin(x)·x² с eps={eps}", rtol=1e-8, atol=1e-10)
@@ -122,7 +116,7 @@ def honours_eps(student, rng):
 def evaluates_at_the_right_points(student, rng):
     shape = (int(rng.integers(2, 4)), int(rng.integers(2, 4)))
     eps = 1e-3
-    x = _frozen(gaussian(rng, *shape))
+    x = read_only(gaussian(rng, *shape))
     traced = student.drive("traced_gradient", Defined("numerical_gradient"), _helper("sin_poly", 0, shape), x, eps)
     calls, points = traced["calls"], np.asarray(traced["points"])
     expect(calls == 2 * x.size,
@@ -149,7 +143,7 @@ def evaluates_at_the_right_points(student, rng):
                 examples=10)
 @given(x=arrays(nps.array_shapes(min_dims=1, max_dims=3, min_side=1, max_side=3), bound=5.0))
 def property_logsumexp(student, x):
-    x = _frozen(x)
+    x = read_only(x)
     expect_array(student.numerical_gradient(_helper("logsumexp", 0, x.shape), x), _autograd("logsumexp", 0, x),
                  name=f"градиент log-sum-exp в точке формы {x.shape}", rtol=FD_RTOL, atol=FD_ATOL)
 
@@ -161,8 +155,8 @@ def property_logsumexp(student, x):
                 title="совпадает с ‖a−n‖/(‖a‖+‖n‖) на случайных парах разных форм (допуск 1e-10)")
 def matches_formula(student, rng):
     for shape in [(1,), (7,), (3, 4), (2, 2, 3)]:
-        a = _frozen(gaussian(rng, *shape))
-        n = _frozen(a + gaussian(rng, *shape, scale=float(10.0 ** rng.uniform(-8, 0))))
+        a = read_only(gaussian(rng, *shape))
+        n = read_only(a + gaussian(rng, *shape, scale=float(10.0 ** rng.uniform(-8, 0))))
         expect_scalar(student.gradient_check(a, n), _relative_error(a, n),
                       name=f"относительная ошибка для массивов формы {shape}")
 
@@ -170,10 +164,10 @@ def matches_formula(student, rng):
 @EXERCISE.check("gradient_check", points=2,
                 title="крайние случаи: оба нуля → 0 (не NaN), ноль и не ноль → 1, n = −a → 1, a = n → 0")
 def edge_cases(student, rng):
-    a = _frozen(gaussian(rng, 2, 3))
-    zeros = _frozen(np.zeros((2, 3)))
+    a = read_only(gaussian(rng, 2, 3))
+    zeros = read_only(np.zeros((2, 3)))
     cases = [(zeros, zeros, 0.0, "оба массива нулевые"), (a, zeros, 1.0, "numeric = 0"),
-             (zeros, a, 1.0, "analytic = 0"), (a, _frozen(-a), 1.0, "numeric = −analytic"),
+             (zeros, a, 1.0, "analytic = 0"), (a, read_only(-a), 1.0, "numeric = −analytic"),
              (a, a, 0.0, "массивы совпадают")]
     for analytic, numeric, expected, label in cases:
         expect_scalar(student.gradient_check(analytic, numeric), expected, name=f"ошибка ({label})")
@@ -182,19 +176,19 @@ def edge_cases(student, rng):
 @EXERCISE.check("gradient_check", points=1,
                 title="инвариантна к масштабу: умножение обоих массивов на 1e-80…1e80 ответ не меняет")
 def scale_invariant(student, rng):
-    a = _frozen(gaussian(rng, 5))
-    n = _frozen(a + gaussian(rng, 5, scale=1e-3))
+    a = read_only(gaussian(rng, 5))
+    n = read_only(a + gaussian(rng, 5, scale=1e-3))
     expected = _relative_error(a, n)
     for scale in (1e-80, 1e-3, 1e4, 1e80):
-        expect_scalar(student.gradient_check(_frozen(a * scale), _frozen(n * scale)), expected,
+        expect_scalar(student.gradient_check(read_only(a * scale), read_only(n * scale)), expected,
                       name=f"ошибка после умножения обоих массивов на {scale:g}", rtol=1e-9)
 
 
 @EXERCISE.check("gradient_check", points=1,
                 title="массивы разных форм ((6,) и (6, 1)) — ValueError, без молчаливого broadcasting")
 def rejects_different_shapes(student, rng):
-    a = _frozen(gaussian(rng, 6))
-    for numeric in (_frozen(a.reshape(6, 1)), _frozen(gaussian(rng, 2, 3))):
+    a = read_only(gaussian(rng, 6))
+    for numeric in (read_only(a.reshape(6, 1)), read_only(gaussian(rng, 2, 3))):
         try:
             got = student.gradient_check(a, numeric)
         except StudentError as e:

@@ -15,6 +15,7 @@ import numpy as np
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from grader.bounds import bernstein_radius
 from grader.compare import Mismatch, expect, expect_array, expect_int, expect_tuple
 from grader.exercise import Exercise
 from grader.strategies import gaussian
@@ -78,16 +79,6 @@ def torch_activation_stds(x, weights, activation):
         h = functions[activation](h @ torch.tensor(np.array(weight)).T)
         stds.append(float(h.std(correction=0)))
     return np.array(stds, dtype=np.float64)
-
-
-def bernstein(n, variance, spread, delta=DELTA):
-    """t such that P(|mean of n iid X - E X| >= t) <= delta when Var X = variance and |X - E X| <= spread.
-
-    Bernstein's inequality: P(|mean - mu| >= t) <= 2 exp(-n t^2 / (2 variance + 2 spread t / 3)).
-    """
-    log_term = math.log(2.0 / delta)
-    c = spread * log_term / (3.0 * n)
-    return c + math.sqrt(c * c + 2.0 * variance * log_term / n)
 
 
 def chi2_band(n, delta=DELTA):
@@ -233,12 +224,12 @@ def uniform_moments(student, rng):
         name = _label("xavier_uniform", shape, gain)
         w = _expect_sample(_draw(student, "xavier_uniform", shape, gain, int(rng.integers(2**31))), shape, name)
         a, n = uniform_bound(shape, gain), w.size
-        mean, mean_tol = float(w.mean()), bernstein(n, a * a / 3, a)
+        mean, mean_tol = float(w.mean()), bernstein_radius(n, a * a / 3, a, DELTA)
         expect(abs(mean) <= mean_tol,
                f"{name}: выборочное среднее {mean:.4g}, а для U(−a, a) оно должно быть 0 ± {mean_tol:.3g} "
                f"(a = {a:.6g}, n = {n})")
         second, target = float(np.mean(w * w)), a * a / 3
-        tol = bernstein(n, 4 * a**4 / 45, 2 * a * a / 3)
+        tol = bernstein_radius(n, 4 * a**4 / 45, 2 * a * a / 3, DELTA)
         expect(abs(second - target) <= tol,
                f"{name}: выборочная дисперсия mean(w²) = {second:.6g}, а должна быть a²/3 = "
                f"2·gain²/(fan_in+fan_out) = {target:.6g} ± {tol:.2g} (отношение {second / target:.3f})",

@@ -7,21 +7,17 @@ statistics, autograd through ``torch.nn.functional.dropout`` for the backward pa
 and ``torch.linalg.solve``/``lstsq`` plus autograd for ridge regression.
 """
 
-import math
 
 import numpy as np
 
 from grader import oracles
+from grader.bounds import hoeffding_radius
 from grader.compare import Mismatch, expect, expect_array, expect_scalar, expect_tuple
 from grader.exercise import Exercise
-from grader.strategies import gaussian
+from grader.strategies import gaussian, seed_from
 from grader.wire import Rng
 
 # -- helpers and oracles ------------------------------------------------------------------
-
-
-def _seed(rng):
-    return int(rng.integers(0, 2**31 - 1))
 
 
 def _mask_array(mask, shape, name="mask"):
@@ -50,11 +46,6 @@ def _expect_inverted(out, x, mask, p):
     """Exact property: out = x * mask / (1 - p) elementwise (zeros where p = 1)."""
     scale = 0.0 if p >= 1.0 else 1.0 / (1.0 - p)
     expect_array(out, x * mask * scale, name="out (ожидалось x·mask/(1−p))", rtol=1e-12, atol=1e-15)
-
-
-def hoeffding_radius(n, failure):
-    """t with P(|mean - E| >= t) <= failure for n independent draws in [0, 1] (two-sided Hoeffding)."""
-    return math.sqrt(math.log(2.0 / failure) / (2.0 * n))
 
 
 def torch_dropout_and_grad(x, grad_out, p, seed):
@@ -145,7 +136,7 @@ EXERCISE = Exercise(
 def forward_exact_properties(student, rng):
     for shape in ((1, 7), (6, 5), (2, 3, 4)):
         x, p = gaussian(rng, *shape), float(rng.uniform(0.1, 0.4))
-        out, mask = _forward(student, x, p, _seed(rng))
+        out, mask = _forward(student, x, p, seed_from(rng))
         _expect_inverted(out, x, mask, p)
 
 
@@ -157,7 +148,7 @@ def forward_statistics(student, rng):
     p = float(rng.uniform(0.15, 0.4))
     x = gaussian(rng, 400, 500)
     x[x == 0.0] = 1.0  # a dropped entry is recognised by out == 0
-    out, _ = _forward(student, x, p, _seed(rng))
+    out, _ = _forward(student, x, p, seed_from(rng))
     dropped = float(np.mean(out == 0.0))
     radius = hoeffding_radius(x.size, 5e-7)
     if abs(dropped - p) > radius:
@@ -165,7 +156,7 @@ def forward_statistics(student, rng):
                        f"±{radius:.4f} от p", "p — вероятность ВЫБРОСИТЬ элемент, как в torch.nn.Dropout(p)")
     row = rng.uniform(0.5, 2.0, size=5) * rng.choice([-1.0, 1.0], size=5)
     copies = 40_000
-    out, _ = _forward(student, np.tile(row, (copies, 1)), p, _seed(rng))
+    out, _ = _forward(student, np.tile(row, (copies, 1)), p, seed_from(rng))
     # each entry of out lies in an interval of length |x|/(1-p): Hoeffding on the column mean
     radius = hoeffding_radius(copies, 5e-7 / 5) * np.abs(row) / (1.0 - p)
     means = out.mean(axis=0)
@@ -181,7 +172,7 @@ def forward_statistics(student, rng):
 def forward_independent_and_reproducible(student, rng):
     """False-reject rate: with p = 0.5 two given rows of 48 entries coincide with probability 2^-48,
     so all 64 rows (or all 48 columns) coinciding, or two seeds giving one mask, is below 1e-6."""
-    x, seed = gaussian(rng, 64, 48), _seed(rng)
+    x, seed = gaussian(rng, 64, 48), seed_from(rng)
     out, mask = _forward(student, x, 0.5, seed)
     expect(len(np.unique(mask, axis=0)) > 1, "у всех строк (примеров батча) одна и та же маска, "
                                              "а каждый элемент должен выбрасываться независимо")
@@ -198,12 +189,12 @@ def forward_independent_and_reproducible(student, rng):
                 title="режим eval — тождество; p = 0 — тождество; p = 1 — нули без NaN (как в torch)")
 def forward_modes_and_extremes(student, rng):
     x, p = gaussian(rng, 3, 4), float(rng.uniform(0.2, 0.8))
-    out, mask = _forward(student, x, p, _seed(rng), training=False)
+    out, mask = _forward(student, x, p, seed_from(rng), training=False)
     expect_array(out, x, name="out в режиме eval", rtol=0.0, atol=0.0)
     expect_array(mask, np.ones(x.shape), name="mask в режиме eval", rtol=0.0, atol=0.0)
-    out, mask = _forward(student, x, 0.0, _seed(rng))
+    out, mask = _forward(student, x, 0.0, seed_from(rng))
     expect_array(out, x, name="out при p = 0", rtol=0.0, atol=0.0)
-    out, mask = _forward(student, x, 1.0, _seed(rng))
+    out, mask = _forward(student, x, 1.0, seed_from(rng))
     expect_array(out, np.zeros(x.shape), name="out при p = 1", rtol=0.0, atol=0.0)
     expect_array(mask, np.zeros(x.shape), name="mask при p = 1", rtol=0.0, atol=0.0)
 
@@ -218,7 +209,7 @@ def backward_matches_torch(student, rng):
     for shape in ((1, 6), (5, 4), (2, 3, 3)):
         p = float(rng.uniform(0.1, 0.8))
         x, grad_out = gaussian(rng, *shape), gaussian(rng, *shape)
-        out, grad = torch_dropout_and_grad(x, grad_out, p, _seed(rng))
+        out, grad = torch_dropout_and_grad(x, grad_out, p, seed_from(rng))
         mask = (out != 0.0).astype(np.float64)
         expect_array(student.dropout_backward(grad_out, mask, p), grad, name="dropout_backward(...)",
                      rtol=1e-12, atol=1e-15)

@@ -8,16 +8,16 @@ stated. Freezing and fine-tuning run inside the worker through the trusted drive
 weights); the expected update is recomputed here with autograd in float64.
 """
 
-import math
 
 import numpy as np
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from grader import oracles
+from grader.bounds import binomial_bounds
 from grader.compare import Mismatch, expect, expect_array, expect_scalar
 from grader.exercise import Exercise
-from grader.strategies import arrays, gaussian
+from grader.strategies import arrays, gaussian, seed_from
 from grader.wire import AsTensor, Defined, Rng, TensorValue
 
 EXERCISE = Exercise(
@@ -33,27 +33,10 @@ EXERCISE = Exercise(
 FALSE_REJECT = 1e-6  # the largest probability that a statistical check fails a correct solution
 
 
-def _seed(rng):
-    return int(rng.integers(0, 2**31 - 1))
-
-
 def _drivers():
     from grader.drivers import ex19_finetune
 
     return ex19_finetune
-
-
-def _binomial_bounds(n, p, alpha):
-    """(lo, hi) with P(K < lo) <= alpha/2 and P(K > hi) <= alpha/2 for K ~ Binomial(n, p), exactly."""
-    k = np.arange(n + 1)
-    log_pmf = np.array([math.lgamma(n + 1) - math.lgamma(i + 1) - math.lgamma(n - i + 1) for i in k])
-    log_pmf += k * math.log(p) + (n - k) * math.log1p(-p)
-    pmf = np.exp(log_pmf)
-    below = np.cumsum(pmf)  # P(K <= k)
-    above = np.cumsum(pmf[::-1])[::-1]  # P(K >= k)
-    lo = int(np.argmax(below > alpha / 2))  # P(K < lo) = below[lo - 1] <= alpha / 2
-    hi = int(n - np.argmax(above[::-1] > alpha / 2))  # P(K > hi) = above[hi + 1] <= alpha / 2
-    return lo, hi
 
 
 def _expect_image(got, shape, name):
@@ -93,9 +76,9 @@ def flip_extremes(student, rng):
     for shape in [(3, 4, 5), (1, 6, 2), (2, 1, 7), (2, 3, 1)]:
         image = gaussian(rng, *shape)
         for _ in range(2):
-            expect_array(student.random_hflip(image, 1.0, Rng(_seed(rng))), _mirror(image),
+            expect_array(student.random_hflip(image, 1.0, Rng(seed_from(rng))), _mirror(image),
                          name=f"random_hflip(image {shape}, p=1)", rtol=0, atol=0)
-            expect_array(student.random_hflip(image, 0.0, Rng(_seed(rng))), image.copy(),
+            expect_array(student.random_hflip(image, 0.0, Rng(seed_from(rng))), image.copy(),
                          name=f"random_hflip(image {shape}, p=0)", rtol=0, atol=0)
 
 
@@ -106,10 +89,10 @@ def flip_frequency(student, rng):
     two tails together have probability at most 1e-6 (the false-reject rate of this check)."""
     p, n = float(rng.choice([0.2, 0.3, 0.65, 0.8])), 1000
     image = gaussian(rng, 2, 3, 4)
-    outputs = student.drive("repeat_calls", Defined("random_hflip"), _seed(rng), n, (image, p))
+    outputs = student.drive("repeat_calls", Defined("random_hflip"), seed_from(rng), n, (image, p))
     flips = sum(_flip_outcome(out, image, f"вызов №{i + 1} random_hflip(image (2, 3, 4), p={p})")
                 for i, out in enumerate(outputs))
-    lo, hi = _binomial_bounds(n, p, FALSE_REJECT)
+    lo, hi = binomial_bounds(n, p, FALSE_REJECT)
     expect(lo <= flips <= hi,
            f"из {n} вызовов с одним генератором и p={p} отражено {flips} изображений, ожидалось около {n * p:.0f}",
            f"при верной реализации число отражений лежит в [{lo}, {hi}] с вероятностью не меньше 1 − 1e-6")
@@ -121,7 +104,7 @@ def flip_reproducible(student, rng):
     """40 calls per seed at p=0.5: two different seeds give identical flip patterns with
     probability 2^-40 (about 1e-12), far below the allowed false-reject rate 1e-6."""
     image = gaussian(rng, 3, 2, 5)
-    seed_a, seed_b = _seed(rng), _seed(rng)
+    seed_a, seed_b = seed_from(rng), seed_from(rng)
 
     def pattern(seed):
         outputs = student.drive("repeat_calls", Defined("random_hflip"), seed, 40, (image, 0.5))
@@ -193,13 +176,13 @@ def crop_offsets_uniform(student, rng):
                                               (1, 4, 4, 2, (4, 4))][int(rng.integers(3))]
     image, n = gaussian(rng, channels, height, width), 2000
     windows = _windows(image, size, padding)
-    outputs = student.drive("repeat_calls", Defined("random_crop"), _seed(rng), n, (image, size, padding))
+    outputs = student.drive("repeat_calls", Defined("random_crop"), seed_from(rng), n, (image, size, padding))
     name = f"random_crop(image {image.shape}, size={size}, padding={padding})"
     counts = dict.fromkeys(windows.values(), 0)
     for i, out in enumerate(outputs):
         counts[_expect_window(out, image, size, padding, f"вызов №{i + 1} {name}", windows)] += 1
     positions = len(counts)
-    lo, hi = _binomial_bounds(n, 1 / positions, FALSE_REJECT / positions)
+    lo, hi = binomial_bounds(n, 1 / positions, FALSE_REJECT / positions)
     tops = sorted({t for t, _ in counts})
     lefts = sorted({left for _, left in counts})
     for (t, left), count in sorted(counts.items()):
@@ -215,13 +198,13 @@ def crop_offsets_uniform(student, rng):
                       "окно во весь дополненный массив; один канал; тот же seed — тот же результат")
 def crop_edge_cases(student, rng):
     image = gaussian(rng, 1, 3, 5)
-    _expect_window(student.random_crop(image, (3, 2), 0, Rng(_seed(rng))), image, (3, 2), 0,
+    _expect_window(student.random_crop(image, (3, 2), 0, Rng(seed_from(rng))), image, (3, 2), 0,
                    "random_crop(image (1, 3, 5), size=(3, 2), padding=0)")
-    expect_array(student.random_crop(image, (3, 5), 0, Rng(_seed(rng))), image.copy(),
+    expect_array(student.random_crop(image, (3, 5), 0, Rng(seed_from(rng))), image.copy(),
                  name="random_crop(image (1, 3, 5), size=(3, 5), padding=0)", rtol=0, atol=0)
-    expect_array(student.random_crop(image, (7, 9), 2, Rng(_seed(rng))), _pad(image, 2),
+    expect_array(student.random_crop(image, (7, 9), 2, Rng(seed_from(rng))), _pad(image, 2),
                  name="random_crop(image (1, 3, 5), size=(7, 9), padding=2)", rtol=0, atol=0)
-    image, seed = gaussian(rng, 3, 4, 4), _seed(rng)
+    image, seed = gaussian(rng, 3, 4, 4), seed_from(rng)
     first = _expect_image(student.random_crop(image, (4, 4), 3, Rng(seed)), (3, 4, 4), "первый вызов")
     expect_array(student.random_crop(image, (4, 4), 3, Rng(seed)), first,
                  name="random_crop(image (3, 4, 4), size=(4, 4), padding=3) с тем же seed", rtol=0, atol=0)
@@ -243,7 +226,7 @@ def _describe(spec):
 
 
 def _freeze_report(student, rng, spec):
-    seed = _seed(rng)
+    seed = seed_from(rng)
     x = gaussian(rng, 4, spec["channels"], 5, 6)
     report = student.drive("run_freeze", Defined("freeze_backbone"), spec, seed, AsTensor(x))
     expect(isinstance(report, dict), "driver: неожиданный результат")
@@ -370,7 +353,7 @@ def _expect_state(got, expected, names, context):
 @EXERCISE.check("fine_tune_step", points=2,
                 title="замороженные параметры и буферы BatchNorm backbone после шага побитово не меняются")
 def step_keeps_frozen(student, rng):
-    spec, seed, lr = _step_spec(rng), _seed(rng), float(rng.uniform(0.1, 0.5))
+    spec, seed, lr = _step_spec(rng), seed_from(rng), float(rng.uniform(0.1, 0.5))
     _, state = _run_steps(student, spec, seed, "backbone", [_batch(rng, 4, spec)], lr)
     initial = _initial_state(spec, seed)
     for name, before in initial.items():
@@ -387,7 +370,7 @@ def step_keeps_frozen(student, rng):
 @EXERCISE.check("fine_tune_step", points=3,
                 title="head обновлена ровно как SGD: θ − lr·∇θL по autograd (допуск 1e-10); возвращена потеря до шага")
 def step_matches_sgd(student, rng):
-    spec, seed, lr = _step_spec(rng), _seed(rng), float(rng.uniform(0.1, 0.5))
+    spec, seed, lr = _step_spec(rng), seed_from(rng), float(rng.uniform(0.1, 0.5))
     batches = [_batch(rng, 5, spec)]
     losses, state = _run_steps(student, spec, seed, "backbone", batches, lr)
     expected_losses, expected = _expected_steps(spec, seed, "backbone", batches, lr)
@@ -399,7 +382,7 @@ def step_matches_sgd(student, rng):
 @EXERCISE.check("fine_tune_step", points=2,
                 title="два шага подряд (батч из 1, затем из 3): градиенты прошлого шага не накапливаются")
 def step_twice(student, rng):
-    spec, seed, lr = _step_spec(rng), _seed(rng), float(rng.uniform(0.1, 0.5))
+    spec, seed, lr = _step_spec(rng), seed_from(rng), float(rng.uniform(0.1, 0.5))
     batches = [_batch(rng, 1, spec), _batch(rng, 3, spec)]
     losses, state = _run_steps(student, spec, seed, "backbone", batches, lr)
     expected_losses, expected = _expected_steps(spec, seed, "backbone", batches, lr)
@@ -412,7 +395,7 @@ def step_twice(student, rng):
                 title="обновляются все параметры с requires_grad=True, не только head "
                       "(заморожена лишь первая свёртка, BatchNorm в train)")
 def step_updates_all_trainable(student, rng):
-    spec, seed, lr = _step_spec(rng), _seed(rng), float(rng.uniform(0.05, 0.2))
+    spec, seed, lr = _step_spec(rng), seed_from(rng), float(rng.uniform(0.05, 0.2))
     batches = [_batch(rng, 3, spec)]
     losses, state = _run_steps(student, spec, seed, "first", batches, lr)
     expected_losses, expected = _expected_steps(spec, seed, "first", batches, lr)

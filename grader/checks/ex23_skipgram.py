@@ -8,16 +8,16 @@ float64; the sampler from exact properties plus Bernstein bounds with a union bo
 (false-reject rate stated in the docstring, at most 1e-6).
 """
 
-import math
 
 import numpy as np
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from grader import oracles
+from grader.bounds import bernstein_radius
 from grader.compare import Mismatch, expect, expect_array, expect_scalar, expect_tuple
 from grader.exercise import Exercise
-from grader.strategies import gaussian
+from grader.strategies import gaussian, seed_from
 from grader.wire import Rng
 
 DELTA = 1e-6  # total false-reject probability of the statistical check
@@ -65,21 +65,7 @@ def torch_noise(counts, power):
     return (weights / weights.sum()).numpy()
 
 
-def bernstein(n, variance, spread, delta):
-    """t with P(|mean of n iid X - E X| >= t) <= delta when Var X = variance and |X - E X| <= spread.
-
-    Bernstein's inequality: P(|mean - mu| >= t) <= 2 exp(-n t^2 / (2 variance + 2 spread t / 3)).
-    """
-    log_term = math.log(2.0 / delta)
-    c = spread * log_term / (3.0 * n)
-    return c + math.sqrt(c * c + 2.0 * variance * log_term / n)
-
-
 # -- inputs -------------------------------------------------------------------------------
-
-
-def _seed(rng):
-    return int(rng.integers(0, 2**31 - 1))
 
 
 def _sequence(rng, n, vocab):
@@ -138,7 +124,7 @@ def _noise_probes(rng):
 
 def _sampler_probes(rng):
     dist = torch_noise(np.array([40, 0, 7, 12, 1], dtype=np.int64), 0.75)
-    return [(dist, 50, Rng(_seed(rng))), (dist, 3, Rng(_seed(rng)))]
+    return [(dist, 50, Rng(seed_from(rng))), (dist, 3, Rng(seed_from(rng)))]
 
 
 EXERCISE = Exercise(
@@ -324,7 +310,7 @@ def _draw(student, dist, k, seed):
 def sampler_exact_properties(student, rng):
     """False-reject rate: two different seeds giving the same 400 ids has probability at most
     max(dist)^400 < 1e-12 (max(dist) <= 0.9 here); every other condition is exact."""
-    dist, seed = _sampler_dist(rng), _seed(rng)
+    dist, seed = _sampler_dist(rng), seed_from(rng)
     _draw(student, dist, 1, seed)
     ids = _draw(student, dist, 400, seed)
     expect(np.array_equal(_draw(student, dist, 400, seed), ids),
@@ -341,10 +327,10 @@ def sampler_frequencies(student, rng):
     its two-sided Bernstein interval (variance p(1-p), spread max(p, 1-p)) with probability at
     most 1e-6 / 8; by the union bound, at most 1e-6 in all."""
     dist, n = _sampler_dist(rng), 200_000
-    ids = _draw(student, dist, n, _seed(rng))
+    ids = _draw(student, dist, n, seed_from(rng))
     freqs = np.bincount(ids, minlength=len(dist)) / n
     for w, (p, f) in enumerate(zip(dist, freqs, strict=True)):
-        radius = bernstein(n, p * (1.0 - p), max(p, 1.0 - p), DELTA / len(dist))
+        radius = bernstein_radius(n, p * (1.0 - p), max(p, 1.0 - p), DELTA / len(dist))
         if abs(f - p) > radius:
             raise Mismatch(f"слово {w} выпало с частотой {f:.5f}, а dist[{w}] = {p:.5f} "
                            f"(допуск ±{radius:.5f} на {n} выборках)",

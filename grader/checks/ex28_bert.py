@@ -9,31 +9,22 @@ the meta device (nothing is allocated), whose layers have exactly the parameters
 layer, plus the published total of BERT-base.
 """
 
-import math
 
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
 from grader import oracles
+from grader.bounds import hoeffding_radius
 from grader.compare import Mismatch, expect, expect_array, expect_int, expect_tuple
 from grader.exercise import Exercise
-from grader.strategies import gaussian
+from grader.strategies import gaussian, seed_from
 from grader.wire import Rng
 
 DELTA = 1e-7  # false-reject probability of one statistical test
 IGNORE = -100
 BERT_BASE = (30522, 768, 12, 12, 3072, 512, 2)
 BERT_LARGE = (30522, 1024, 24, 16, 4096, 512, 2)
-
-
-def _seed(rng):
-    return int(rng.integers(0, 2**31 - 1))
-
-
-def hoeffding_radius(n, failure=DELTA):
-    """t with P(|mean - E| >= t) <= failure for n independent draws in [0, 1] (two-sided Hoeffding)."""
-    return math.sqrt(math.log(2.0 / failure) / (2.0 * n))
 
 
 # -- 28.1 inputs: sentences with [CLS], [SEP] and padding --------------------------------
@@ -98,7 +89,7 @@ def _expect_mlm_invariants(ids, special, vocab, inputs, labels):
 
 def _expect_fraction(observed, count, expected, what, slack=0.0):
     """Hoeffding test of a frequency: |observed/count - expected| < radius (false reject <= DELTA)."""
-    radius = hoeffding_radius(count) + slack
+    radius = hoeffding_radius(count, DELTA) + slack
     share = observed / count
     expect(abs(share - expected) < radius,
            f"{what}: {observed} из {count} = {share:.4f}, а ожидалось {expected:.4f} ± {radius:.4f} "
@@ -162,7 +153,7 @@ def bert_config(rng):
 def _mlm_probes(rng):
     ids, special, vocab, mask_id = mlm_batch(rng, 6, 30, min_tokens=10)
     short = mlm_batch(rng, 40, 6, min_tokens=4, max_tokens=4)
-    return [(ids, special, vocab, Rng(_seed(rng)), mask_id), (*short[:3], Rng(_seed(rng)), short[3])]
+    return [(ids, special, vocab, Rng(seed_from(rng)), mask_id), (*short[:3], Rng(seed_from(rng)), short[3])]
 
 
 def _embedding_probes(rng):
@@ -194,7 +185,7 @@ EXERCISE = Exercise(
 def mlm_invariants(student, rng):
     for batch, steps in ((1, 12), (8, 40)):
         ids, special, vocab, mask_id = mlm_batch(rng, batch, steps)
-        seed = _seed(rng)
+        seed = seed_from(rng)
         inputs, labels = _mlm(student, ids, special, vocab, mask_id, seed)
         _expect_mlm_invariants(ids, special, vocab, inputs, labels)
         again = _mlm(student, ids, special, vocab, mask_id, seed)
@@ -202,7 +193,7 @@ def mlm_invariants(student, rng):
                "повторный вызов с генератором, созданным из того же seed, дал другой результат: "
                "вся случайность должна идти через аргумент rng")
     ids, special, vocab, mask_id = mlm_batch(rng, 8, 40, min_tokens=30)
-    first, second = (_mlm(student, ids, special, vocab, mask_id, _seed(rng))[1] for _ in range(2))
+    first, second = (_mlm(student, ids, special, vocab, mask_id, seed_from(rng))[1] for _ in range(2))
     # with 8 x 30+ ordinary tokens two independent selections coincide with probability < 1e-20
     expect(not np.array_equal(first, second),
            "два разных seed дали одинаковый выбор позиций: выбор должен зависеть от rng")
@@ -213,7 +204,7 @@ def mlm_invariants(student, rng):
 def mlm_selection_rate(student, rng):
     """False reject <= 1e-7: one two-sided Hoeffding test of a mean of Bernoulli(0.15) draws."""
     ids, special, vocab, mask_id = mlm_batch(rng, 200, 512, min_tokens=256)
-    inputs, labels = _mlm(student, ids, special, vocab, mask_id, _seed(rng))
+    inputs, labels = _mlm(student, ids, special, vocab, mask_id, seed_from(rng))
     _expect_mlm_invariants(ids, special, vocab, inputs, labels)
     ordinary = int((~special).sum())
     _expect_fraction(int((labels != IGNORE).sum()), ordinary, 0.15, "доля выбранных среди обычных токенов")
@@ -230,7 +221,7 @@ def mlm_split(student, rng):
     those other ids, divided by V, is within 2/V of 0.5 (uniform on [0, V) minus two excluded ids).
     """
     ids, special, vocab, mask_id = mlm_batch(rng, 200, 512, min_tokens=256)
-    inputs, labels = _mlm(student, ids, special, vocab, mask_id, _seed(rng))
+    inputs, labels = _mlm(student, ids, special, vocab, mask_id, seed_from(rng))
     _expect_mlm_invariants(ids, special, vocab, inputs, labels)
     chosen = labels != IGNORE
     count = int(chosen.sum())
@@ -242,7 +233,7 @@ def mlm_split(student, rng):
     _expect_fraction(int(other.sum()), count, 0.1 * (1 - 2 / vocab), "доля случайных замен среди выбранных")
     replaced = inputs[other] / vocab
     expect(len(replaced) > 0, "среди выбранных нет ни одной случайной замены")
-    radius = hoeffding_radius(len(replaced)) + 2.0 / vocab
+    radius = hoeffding_radius(len(replaced), DELTA) + 2.0 / vocab
     expect(abs(replaced.mean() - 0.5) < radius,
            f"случайные замены: среднее id / vocab_size = {replaced.mean():.4f}, а для равномерного выбора из "
            f"[0, {vocab}) ожидалось 0.5 ± {radius:.4f}")
@@ -253,7 +244,7 @@ def mlm_split(student, rng):
 def mlm_independent_per_token(student, rng):
     """False reject <= 1e-7: a Hoeffding test of the share of rows with no chosen token, expected 0.85^4."""
     ids, special, vocab, mask_id = mlm_batch(rng, 3000, 8, min_tokens=4, max_tokens=4)
-    inputs, labels = _mlm(student, ids, special, vocab, mask_id, _seed(rng))
+    inputs, labels = _mlm(student, ids, special, vocab, mask_id, seed_from(rng))
     _expect_mlm_invariants(ids, special, vocab, inputs, labels)
     empty = int(((labels != IGNORE).sum(axis=1) == 0).sum())
     _expect_fraction(empty, len(ids), 0.85 ** 4, "доля строк без единого выбранного токена")

@@ -12,7 +12,7 @@ the accuracy.
 
 from grader.compare import Mismatch, expect, expect_array, expect_scalar, expect_tuple
 from grader.exercise import Exercise
-from grader.strategies import gaussian
+from grader.strategies import gaussian, seed_from
 from grader.wire import AsTensor, Defined, TensorValue
 
 EXERCISE = Exercise(
@@ -116,10 +116,6 @@ def _evaluate(student, spec, seed, x, y, sizes):
     return report
 
 
-def _seed(rng):
-    return int(rng.integers(0, 2**31 - 1))
-
-
 # -- 30.1 train_one_epoch ------------------------------------------------------------------
 
 
@@ -127,7 +123,7 @@ def _seed(rng):
                 title="параметры и буферы BatchNorm после эпохи совпадают с эталонным циклом "
                       "(SGD с моментом, последний батч короче, модель передана в режиме eval; допуск 1e-9)")
 def epoch_matches_reference(student, rng):
-    spec, seed, sizes = _spec(rng, True), _seed(rng), _uneven_sizes(rng)
+    spec, seed, sizes = _spec(rng, True), seed_from(rng), _uneven_sizes(rng)
     x, y = _data(rng, spec, sizes)
     lr, momentum = float(rng.uniform(0.05, 0.3)), float(rng.choice([0.5, 0.9]))
     report = _train(student, spec, seed, x, y, sizes, lr, momentum)
@@ -182,7 +178,7 @@ def _protocol_problems(report, batches):
                 title="протокол: на каждом батче один проход в режиме train, чистые .grad перед backward, "
                       "затем ровно один optimizer.step()")
 def epoch_protocol(student, rng):
-    spec, seed, sizes = _spec(rng, True), _seed(rng), _uneven_sizes(rng)
+    spec, seed, sizes = _spec(rng, True), seed_from(rng), _uneven_sizes(rng)
     x, y = _data(rng, spec, sizes)
     report = _train(student, spec, seed, x, y, sizes, float(rng.uniform(0.05, 0.3)), 0.0)
     problems = _protocol_problems(report, len(sizes))
@@ -194,7 +190,7 @@ def epoch_protocol(student, rng):
                       "(в том числе батча из 1 примера), по потерям до шага")
 def epoch_mean_loss(student, rng):
     for sizes in (_uneven_sizes(rng, smallest=1)[:-1] + (1,), (int(rng.integers(2, 6)),)):
-        spec, seed = _spec(rng, False), _seed(rng)
+        spec, seed = _spec(rng, False), seed_from(rng)
         x, y = _data(rng, spec, sizes)
         lr = float(rng.uniform(0.2, 0.6))
         report = _train(student, spec, seed, x, y, sizes, lr, 0.0)
@@ -218,7 +214,7 @@ def _expect_evaluation(report, expected, context):
                 title="средняя потеря на пример и accuracy совпадают с одним проходом в режиме eval "
                       "(модель передана в режиме train, с BatchNorm; допуск 1e-9)")
 def evaluation_matches_reference(student, rng):
-    spec, seed, sizes = _spec(rng, True), _seed(rng), _uneven_sizes(rng) + (int(rng.integers(2, 4)),)
+    spec, seed, sizes = _spec(rng, True), seed_from(rng), _uneven_sizes(rng) + (int(rng.integers(2, 4)),)
     x, y = _data(rng, spec, sizes)
     report = _evaluate(student, spec, seed, x, y, sizes)
     _expect_evaluation(report, _expected_evaluation(spec, seed, x, y), _describe(spec, sizes))
@@ -228,7 +224,7 @@ def evaluation_matches_reference(student, rng):
                 title="протокол: каждый проход в режиме eval без записи графа; параметры, .grad и буферы "
                       "BatchNorm не меняются")
 def evaluation_protocol(student, rng):
-    spec, seed, sizes = _spec(rng, True), _seed(rng), _uneven_sizes(rng)
+    spec, seed, sizes = _spec(rng, True), seed_from(rng), _uneven_sizes(rng)
     x, y = _data(rng, spec, sizes)
     report = _evaluate(student, spec, seed, x, y, sizes)
     problems = []
@@ -255,7 +251,7 @@ def evaluation_protocol(student, rng):
                 title="результат не зависит от разбиения на батчи: весь набор одним батчем и батчи "
                       "с последним из 1 примера дают те же числа (float)")
 def evaluation_ignores_batching(student, rng):
-    spec, seed = _spec(rng, True), _seed(rng)
+    spec, seed = _spec(rng, True), seed_from(rng)
     sizes = _uneven_sizes(rng, smallest=1)[:-1] + (1,)
     x, y = _data(rng, spec, sizes)
     expected = _expected_evaluation(spec, seed, x, y)

@@ -15,6 +15,7 @@ import numpy as np
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from grader.bounds import bernstein_radius
 from grader.compare import expect, expect_array, expect_scalar, expect_tuple
 from grader.exercise import Exercise
 from grader.strategies import gaussian
@@ -78,13 +79,6 @@ def torch_bounds(shape, a):
     fan_in, _ = torch.nn.init._calculate_fan_in_and_fan_out(torch.empty(shape, device="meta"))
     gain = torch.nn.init.calculate_gain("leaky_relu", a)
     return gain * math.sqrt(3.0 / fan_in), 1.0 / math.sqrt(fan_in)
-
-
-def bernstein(n, variance, spread, delta=DELTA):
-    """t with P(|mean of n iid X - E X| >= t) <= delta when Var X = variance and |X - E X| <= spread."""
-    log_term = math.log(2.0 / delta)
-    c = spread * log_term / (3.0 * n)
-    return c + math.sqrt(c * c + 2.0 * variance * log_term / n)
 
 
 # -- 34.1 linear_forward --------------------------------------------------------------------
@@ -297,10 +291,10 @@ def init_moments(student, rng):
         a = 1.0 / math.sqrt(n_in)
         for label, v in [("W", W)] + ([("b", b)] if n_out >= 3000 else []):
             n, mean = v.size, float(v.mean())
-            tol = bernstein(n, a * a / 3, a)
+            tol = bernstein_radius(n, a * a / 3, a, DELTA)
             expect(abs(mean) <= tol, f"{call}: среднее {label} = {mean:.4g}, а должно быть 0 ± {tol:.3g} (n = {n})")
             second, target = float(np.mean(v * v)), a * a / 3
-            tol = bernstein(n, 4 * a**4 / 45, 2 * a * a / 3)
+            tol = bernstein_radius(n, 4 * a**4 / 45, 2 * a * a / 3, DELTA)
             expect(abs(second - target) <= tol,
                    f"{call}: mean({label}²) = {second:.6g}, а для U(−a, a) это a²/3 = 1/(3·in) = {target:.6g} "
                    f"± {tol:.2g} (отношение {second / target:.3f}, n = {n})")

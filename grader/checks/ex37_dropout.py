@@ -14,10 +14,10 @@ recorded passes, and the modes during and after the call are checked, with the B
 buffers, which must not change.
 """
 
-import math
 
 import numpy as np
 
+from grader.bounds import binomial_bounds
 from grader.compare import Mismatch, expect, expect_tensor, expect_tuple
 from grader.exercise import Exercise
 from grader.strategies import gaussian
@@ -50,20 +50,6 @@ EXERCISE = Exercise(
     drivers="ex37_dropout",
     probes={"dropout": _dropout_probes, "dropout2d": _dropout2d_probes},
 )
-
-
-def _binomial_bounds(n, p, alpha):
-    """(lo, hi) such that K ~ Binomial(n, p) falls outside [lo, hi] with probability <= alpha, exactly."""
-    k = np.arange(n + 1)
-    log_pmf = np.array([math.lgamma(n + 1) - math.lgamma(i + 1) - math.lgamma(n - i + 1) for i in k])
-    log_pmf += k * math.log(p) + (n - k) * math.log1p(-p)
-    pmf = np.exp(log_pmf - log_pmf.max())
-    pmf /= pmf.sum()
-    lower_tail = np.cumsum(pmf)  # P(K <= k)
-    upper_tail = np.cumsum(pmf[::-1])[::-1]  # P(K >= k)
-    lo = int(np.argmax(lower_tail > alpha / 2))  # P(K < lo) <= alpha / 2
-    hi = int(np.nonzero(upper_tail > alpha / 2)[0][-1])  # P(K > hi) <= alpha / 2
-    return lo, hi
 
 
 def _run(student, part, x, p, training, seed, global_seed=0):
@@ -109,7 +95,7 @@ def _reproducible(student, part, x, p, rng):
 
 
 def _count_check(dropped, total, p, what):
-    lo, hi = _binomial_bounds(total, p, FALSE_REJECT)
+    lo, hi = binomial_bounds(total, p, FALSE_REJECT)
     expect(lo <= dropped <= hi,
            f"выброшено {dropped} {what} из {total} при p = {p}: ожидается около {p * total:.0f}, "
            f"допустимо от {lo} до {hi} (вероятность ложного отказа ≤ {FALSE_REJECT:g})",
