@@ -14,12 +14,33 @@ if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
     echo "error: dl-exam needs Python 3.11 or newer ($python is $("$python" --version 2>&1))" >&2
     exit 2
 fi
+# apt_install PACKAGE...: install Debian/Ubuntu packages when we may (root, or sudo without a password)
+apt_install() {
+    if ! command -v apt-get >/dev/null; then return 1; fi
+    local sudo=()
+    if [ "$(id -u)" != 0 ]; then
+        sudo -n true 2>/dev/null || return 1
+        sudo=(sudo -n)
+    fi
+    "${sudo[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "$@" >/dev/null
+}
+
 if ! "$python" -c 'import ensurepip, venv' 2>/dev/null; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        apt-get update -qq && apt-get install -y -qq python3-venv
-    else
+    if ! apt_install python3-venv; then
         echo "error: $python has no venv module; install it (Debian/Ubuntu: apt-get install python3-venv)" >&2
         exit 2
+    fi
+fi
+
+# PDF papers (grade tickets/sheet) are printed by WeasyPrint, which needs Pango and HarfBuzz's
+# subsetter (reproducible font subsets), in the DejaVu fonts the papers are set in.
+if command -v dpkg-query >/dev/null; then
+    missing=()
+    for package in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+    done
+    if [ ${#missing[@]} -gt 0 ] && ! apt_install "${missing[@]}"; then
+        echo "warning: PDF output needs: sudo apt-get install ${missing[*]} (HTML and Markdown work without)" >&2
     fi
 fi
 [ -x .venv/bin/python ] || "$python" -m venv .venv

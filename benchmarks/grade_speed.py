@@ -17,10 +17,12 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PAPERS = Path(tempfile.mkdtemp(prefix="dl-exam-bench-"))  # where the paper commands write
 GRADE = [sys.executable, "-m", "grader"]
 COMMANDS = {
     'python -c "import numpy"': [sys.executable, "-c", "import numpy"],
@@ -34,6 +36,11 @@ COMMANDS = {
     "grade exercise 12 (statistical)": [*GRADE, "exercise", "12", "--path", "solutions/ex12_init.py"],
     "grade exercise 19 (torch, model)": [*GRADE, "exercise", "19", "--path", "solutions/ex19_small_data.py"],
     "grade demo (one mistake, hint)": [*GRADE, "demo"],
+    'python -c "import weasyprint"': [sys.executable, "-c", "import weasyprint"],
+    "grade tickets 30 (PDF and key)": [*GRADE, "tickets", "30", "-o", str(PAPERS / "pdf")],
+    "grade tickets 30 --format html": [*GRADE, "tickets", "30", "--format", "html", "-o", str(PAPERS / "html")],
+    "grade sheet 25 --answers (PDF)": [*GRADE, "sheet", "25", "--answers", "-o", str(PAPERS / "sheet.pdf")],
+    "grade moodle (195 questions)": [*GRADE, "moodle", "-o", str(PAPERS / "bank.xml")],
 }
 BASELINE = 'python -c "import torch"'
 
@@ -77,6 +84,7 @@ def main() -> None:
         for name, seconds in medians.items():
             print(f"  {name:34} {seconds:6.2f} s   {seconds / medians[BASELINE]:5.2f} x import torch")
         print()
+    shutil.rmtree(PAPERS, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -14,16 +14,10 @@ from typing import NoReturn
 
 import click
 
+from grader import cli_papers
+from grader.cli_errors import InputError
+
 DEVICES = click.Choice(["auto", "cpu", "cuda"])
-
-
-class InputError(click.ClickException):
-    """A usage or input error: one line on stderr, exit status 2."""
-
-    exit_code = 2
-
-    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
-        click.echo(f"error: {self.message}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,20 +30,23 @@ def cli() -> None:
 @click.argument("spec", metavar="N[.PART]")
 @click.option("--path", "path", type=click.Path(path_type=Path), help="Grade this file instead of your work/ copy.")
 @click.option("--json", "as_json", is_flag=True, help="Print only a Gradescope results.json object.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the score line.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Change the random inputs of the checks.")
 @click.option("--device", type=DEVICES, default="auto", show_default=True,
               help="Where torch exercises run (NumPy exercises always run on the CPU).")
-def exercise_command(spec: str, path: Path | None, as_json: bool, seed: int, device: str) -> None:
-    """Grade exercise N (e.g. 25), or one part of it (e.g. 25.2)."""
+def exercise_command(spec: str, path: Path | None, as_json: bool, quiet: bool, seed: int, device: str) -> None:
+    """Grade exercise N (such as 25), or one part of it (such as 25.2)."""
     from grader import catalog, engine, report, workspace
 
+    if quiet and as_json:
+        _fail("--quiet and --json cannot be combined", as_json)
     try:
         exercise, part = catalog.find(spec)
     except catalog.UnknownExercise as e:
         _fail(str(e), as_json)
     if path is None:
         path, created = workspace.student_file(exercise)
-        if created and not as_json:
+        if created and not (as_json or quiet):
             click.echo(f"Created {path} from the stub; write your solution there and grade it again.\n")
     try:
         result = engine.grade(exercise, engine.Submission((path.resolve(),)),
@@ -58,7 +55,12 @@ def exercise_command(spec: str, path: Path | None, as_json: bool, seed: int, dev
         _fail(str(e), as_json, exercise.max_score)
     if not _outside_workspace(path) and part is None:
         workspace.record(result)
-    click.echo(report.to_json(report.gradescope(result)) if as_json else report.render_text(result))
+    if as_json:
+        click.echo(report.to_json(report.gradescope(result)))
+    else:
+        color = report.wants_color(sys.stdout)
+        render = report.summary_line if quiet else report.render_text
+        click.echo(render(result, color), color=color)
     sys.exit(0 if result.full_marks else 1)
 
 
@@ -73,6 +75,76 @@ def list_command(as_json: bool) -> None:
     except listing.ListingError as e:
         _fail(str(e), False)
     click.echo(listing.to_json(rows) if as_json else listing.render(rows))
+
+
+@cli.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Print the progress as JSON.")
+def status_command(as_json: bool) -> None:
+    """Show your progress, weakest exercises first."""
+    from grader import listing, status
+
+    try:
+        rows = status.status_rows()
+    except listing.ListingError as e:
+        _fail(str(e), False)
+    click.echo(status.to_json(rows) if as_json else status.render(rows))
+
+
+@cli.command("reset")
+@click.argument("spec", metavar="N")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def reset_command(spec: str, yes: bool) -> None:
+    """Restore exercise N's stub, backing up your file.
+
+    Your file is moved to work/backups/ under a timestamped name first; asks before
+    doing it unless --yes.
+    """
+    from grader import catalog, workspace
+
+    try:
+        exercise, part = catalog.find(spec)
+    except catalog.UnknownExercise as e:
+        _fail(str(e), False)
+    if part is not None:
+        _fail(f"reset restores a whole exercise: use `grade reset {exercise.topic}`", False)
+    target = workspace.student_path(exercise)
+    existed = target.exists()
+    if workspace.is_modified(exercise) and not yes:
+        if not (sys.stdin and sys.stdin.isatty()):
+            _fail(f"not asking for confirmation in a non-interactive run: use `grade reset {spec} --yes`", False)
+        if not click.confirm(f"Replace {target} with the stub (your file goes to work/{workspace.BACKUPS}/)?"):
+            click.echo("Nothing changed.")
+            return
+    backup = workspace.reset(exercise)
+    if backup:
+        click.echo(f"Moved your file to {backup}; {target} is the stub again.")
+    else:
+        click.echo(f"{target} is already the stub." if existed else f"Created {target} from the stub.")
+
+
+@cli.command("hint")
+@click.argument("spec", metavar="N[.PART]")
+def hint_command(spec: str) -> None:
+    """Show the next hint for your first failing check.
+
+    Grades your work/ copy of exercise N (or of part N.P); each call shows a deeper hint
+    for the same known mistake, up to the last.
+    """
+    from grader import catalog, engine, hints, workspace
+
+    try:
+        exercise, part = catalog.find(spec)
+    except catalog.UnknownExercise as e:
+        _fail(str(e), False)
+    path, created = workspace.student_file(exercise)
+    if created:
+        click.echo(f"Created {path} from the stub; write your solution there.\n")
+    try:
+        result = engine.grade(exercise, engine.Submission((path.resolve(),)), parts=[part] if part else None)
+    except engine.SubmissionError as e:
+        _fail(str(e), False)
+    click.echo(hints.advise(result, spec) or f"Every check of exercise {spec} passes: no hint needed.")
+    sys.exit(0 if result.full_marks else 1)
 
 
 @cli.command("verify")
@@ -122,6 +194,33 @@ def bank_command() -> None:
     click.echo(bank.summary(pages))
 
 
+@cli.command("anki")
+@click.argument("spec", required=False, metavar="[RANGE]")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+              help="The .apkg file to write.")
+def anki_command(spec: str | None, output: Path) -> None:
+    """Export the theory questions as an Anki deck: all topics, or a RANGE such as 7, 20-25 or 1-3,7."""
+    from grader import anki, bank, outputs
+    from grader.topic_range import parse_topic_range
+
+    if output.suffix != ".apkg":
+        _fail(f"{output}: an Anki package must end in .apkg", False)
+    try:
+        numbers = parse_topic_range(spec) if spec else None
+        pages = bank.load_bank()
+    except (ValueError, bank.BankError) as e:
+        _fail(str(e), False)
+    try:
+        count = anki.export(pages, output, numbers)
+    except outputs.OutputError as e:
+        _fail(str(e), False)
+    click.echo(f"Wrote {count} questions to {output}; import it in Anki with File > Import.")
+
+
+for _command in cli_papers.COMMANDS:
+    cli.add_command(_command)
+
+
 def _outside_workspace(path: Path) -> bool:
     from grader import paths
 
@@ -148,5 +247,8 @@ def main() -> None:
             from grader import report
 
             click.echo(report.to_json(report.gradescope_error(e.format_message())))
-        e.show()
+        if isinstance(e, click.UsageError) and e.ctx is not None:  # one line, not click's usage block
+            click.echo(f"error: {e.format_message()} (see: {e.ctx.command_path} --help)", err=True)
+        else:
+            e.show()
         sys.exit(e.exit_code)

@@ -1,8 +1,11 @@
 """The student's workspace (``work/``) and the progress file kept in it.
 
-Stubs are copied into ``work/`` on first use and never overwritten afterwards. The
-progress file is replaced atomically (write a temporary file, fsync, rename), so a
-crash or Ctrl-C leaves either the old or the new version, never a torn one.
+Stubs are copied into ``work/`` on first use and never overwritten afterwards, except by
+``grade reset``, which first keeps the student's file in ``work/backups/``. The
+progress file holds the last score of each exercise and how many hints ``grade hint``
+has shown; it is replaced atomically (write a temporary file, fsync, rename), so a
+crash or Ctrl-C leaves either the old or the new version, never a torn one. A writer
+killed mid-write may leave its temporary file behind; nothing reads it.
 """
 
 from __future__ import annotations
@@ -10,21 +13,26 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from grader import paths
+from grader import outputs, paths
 from grader.exercise import Exercise
 from grader.results import Report
 
 PROGRESS_FILE = ".progress.json"
+BACKUPS = "backups"
+
+
+def student_path(exercise: Exercise) -> Path:
+    """Where the student's copy of the exercise lives (it may not exist yet)."""
+    return paths.workspace() / exercise.stub_path.name
 
 
 def student_file(exercise: Exercise) -> tuple[Path, bool]:
     """The student's copy of the exercise, created from the stub if missing; and whether it was."""
-    target = paths.workspace() / exercise.stub_path.name
+    target = student_path(exercise)
     if target.exists():
         return target, False
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -32,7 +40,86 @@ def student_file(exercise: Exercise) -> tuple[Path, bool]:
     return target, True
 
 
+def is_modified(exercise: Exercise) -> bool:
+    """Whether the student's copy exists and differs from the stub."""
+    target = student_path(exercise)
+    return target.exists() and target.read_bytes() != exercise.stub_path.read_bytes()
+
+
+def reset(exercise: Exercise) -> Path | None:
+    """Put the stub back in place of the student's copy; where that copy was moved, if it was modified."""
+    backup = _back_up(student_path(exercise)) if is_modified(exercise) else None
+    student_file(exercise)
+    return backup
+
+
+def _back_up(path: Path) -> Path:
+    """Move ``path`` to ``work/backups/<stem>.<local time><suffix>``, never overwriting a backup.
+
+    The copy is written and fsynced before ``path`` is removed, so a crash in between
+    leaves both; a name already taken gets a counter (``...T16-20-05-2.py``).
+    """
+    folder = paths.workspace() / BACKUPS
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"{path.stem}.{time.strftime('%Y-%m-%dT%H-%M-%S')}"
+    backup, f = _create_new(folder, stem, path.suffix)
+    try:
+        with f:
+            f.write(path.read_bytes())
+            f.flush()
+            os.fsync(f.fileno())
+    except BaseException:
+        backup.unlink(missing_ok=True)
+        raise
+    path.unlink()
+    return backup
+
+
+def _create_new(folder: Path, stem: str, suffix: str) -> tuple[Path, BinaryIO]:
+    """Create and open the first of ``stem<suffix>``, ``stem-2<suffix>``, ... that does not exist."""
+    counter = 1
+    while True:
+        candidate = folder / f"{stem}{'' if counter == 1 else f'-{counter}'}{suffix}"
+        try:
+            return candidate, candidate.open("xb")
+        except FileExistsError:
+            counter += 1
+
+
 def load_progress() -> dict[str, Any]:
+    """The last grading of each exercise, by exercise id."""
+    return _load().get("exercises", {})
+
+
+def hints_shown() -> dict[str, int]:
+    """How many hints ``grade hint`` has shown, by ``"<check>:<mistake>"`` (``"7.1.2:wrong_no_max_shift"``)."""
+    return _load().get("hints", {})
+
+
+def record(report: Report) -> None:
+    """Remember the latest score of an exercise."""
+    document = _load()
+    progress = document.setdefault("exercises", {})
+    entry = progress.get(report.exercise_id, {})
+    progress[report.exercise_id] = {
+        "score": report.score,
+        "max_score": report.max_score,
+        "parts": report.part_scores(),
+        "attempts": int(entry.get("attempts", 0)) + 1,
+        "graded_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    _save(document)
+
+
+def record_hints(shown: dict[str, int]) -> None:
+    """Remember how many hints were shown for each ``"<check>:<mistake>"`` in ``shown``."""
+    document = _load()
+    document.setdefault("hints", {}).update(shown)
+    _save(document)
+
+
+def _load() -> dict[str, Any]:
+    """The whole progress file; every key is kept when it is written back."""
     path = paths.workspace() / PROGRESS_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -42,33 +129,13 @@ def load_progress() -> dict[str, Any]:
         # unreadable: keep it aside rather than overwrite what the student had
         path.replace(path.with_name(f"{PROGRESS_FILE}.broken-{int(time.time())}"))
         return {}
-    return data.get("exercises", {}) if isinstance(data, dict) else {}
+    return data if isinstance(data, dict) else {}
 
 
-def record(report: Report) -> None:
-    """Remember the latest score of an exercise."""
-    progress = load_progress()
-    entry = progress.get(report.exercise_id, {})
-    progress[report.exercise_id] = {
-        "score": report.score,
-        "max_score": report.max_score,
-        "parts": report.part_scores(),
-        "attempts": int(entry.get("attempts", 0)) + 1,
-        "graded_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-    }
-    write_atomically(paths.workspace() / PROGRESS_FILE, json.dumps({"version": 1, "exercises": progress},
-                                                                   ensure_ascii=False, indent=2))
+def _save(document: dict[str, Any]) -> None:
+    write_atomically(paths.workspace() / PROGRESS_FILE,
+                     json.dumps({"version": 1, **document}, ensure_ascii=False, indent=2))
 
 
 def write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    outputs.write_files({path: text.encode("utf-8")})
