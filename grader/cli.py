@@ -34,12 +34,14 @@ def cli() -> None:
 @click.option("--seed", type=int, default=0, show_default=True, help="Change the random inputs of the checks.")
 @click.option("--device", type=DEVICES, default="auto", show_default=True,
               help="Where torch exercises run (NumPy exercises always run on the CPU).")
-def exercise_command(spec: str, path: Path | None, as_json: bool, quiet: bool, seed: int, device: str) -> None:
+@click.option("--watch", is_flag=True, help="Grade again on every save of the file, showing what changed.")
+def exercise_command(spec: str, path: Path | None, as_json: bool, quiet: bool, seed: int, device: str,
+                     watch: bool) -> None:
     """Grade exercise N (such as 25), or one part of it (such as 25.2)."""
     from grader import catalog, engine, report, workspace
 
-    if quiet and as_json:
-        _fail("--quiet and --json cannot be combined", as_json)
+    if as_json and (quiet or watch):
+        _fail(f"{'--quiet' if quiet else '--watch'} and --json cannot be combined", as_json)
     try:
         exercise, part = catalog.find(spec)
     except catalog.UnknownExercise as e:
@@ -48,6 +50,12 @@ def exercise_command(spec: str, path: Path | None, as_json: bool, quiet: bool, s
         path, created = workspace.student_file(exercise)
         if created and not (as_json or quiet):
             click.echo(f"Created {path} from the stub; write your solution there and grade it again.\n")
+    if watch:
+        from grader import watch as watching
+
+        record = workspace.record if not _outside_workspace(path) and part is None else (lambda _report: None)
+        sys.exit(watching.run(exercise, path, parts=[part] if part else None, seed=seed, device=device,
+                              quiet=quiet, record=record))
     try:
         result = engine.grade(exercise, engine.Submission((path.resolve(),)),
                               parts=[part] if part else None, seed=seed, device=device)

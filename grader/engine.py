@@ -87,17 +87,32 @@ def resolve_device(exercise: Exercise, device: str) -> str:
     return "cpu"
 
 
+def prepare(exercise: Exercise, submission: Submission, *, device: str = "auto",
+            limits: Limits = DEFAULT_LIMITS) -> Session:
+    """A session whose worker boots now and reads the submission only when ``grade`` runs (watch mode)."""
+    session = Session(_worker_config(exercise, submission, device), limits)
+    session.prepare()
+    return session
+
+
 def grade(exercise: Exercise, submission: Submission, *, parts: Iterable[Part] | None = None,
-          seed: int = 0, device: str = "auto", limits: Limits = DEFAULT_LIMITS) -> Report:
-    """Run the checks of ``parts`` (default: all) on ``submission`` and report."""
+          seed: int = 0, device: str = "auto", limits: Limits = DEFAULT_LIMITS,
+          prepared: Session | None = None) -> Report:
+    """Run the checks of ``parts`` (default: all) on ``submission`` and report.
+
+    ``prepared``, from ``prepare`` with the same exercise and submission, saves the worker's
+    start-up; it is closed with the run.
+    """
     started = time.monotonic()
     sources = read_sources(submission)
     violations = forbidden.scan(sources, exercise.forbidden_modules, exercise.forbidden_names,
                                 exercise.part_names, exercise.forbid_loops)
-    config = WorkerConfig(submission.files, exercise.framework, exercise.forbidden_modules,
-                          resolve_device(exercise, device), exercise.drivers)
+    config = _worker_config(exercise, submission, device)
     report = Report(exercise.id, exercise.topic, topic(exercise.topic).title, submission.path, seed)
-    with Session(config, limits) as session:
+    if prepared is not None and (prepared.config != config or prepared.limits != limits):
+        prepared.close()
+        prepared = None
+    with prepared or Session(config, limits) as session:
         session.start()  # boots while torch is imported below
         oracles.warm_up()
         runner = _Runner(exercise, session, seed)
@@ -106,6 +121,11 @@ def grade(exercise: Exercise, submission: Submission, *, parts: Iterable[Part] |
                 report.results.append(runner.run(check, violations[part.name]))
     report.elapsed = time.monotonic() - started
     return report
+
+
+def _worker_config(exercise: Exercise, submission: Submission, device: str) -> WorkerConfig:
+    return WorkerConfig(submission.files, exercise.framework, exercise.forbidden_modules,
+                        resolve_device(exercise, device), exercise.drivers)
 
 
 def check_seed(exercise_id: str, key: str, seed: int) -> int:

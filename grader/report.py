@@ -38,19 +38,24 @@ def wants_color(stream: TextIO) -> bool:
 
 def render_text(report: Report, color: bool = False) -> str:
     """The report for a terminal or a log; ``color`` adds ANSI colours and symbols to the verdicts."""
-    lines = _wrap(f"Exercise {report.topic}: {report.title}  ({report.submission})", "", "  ") + [""]
+    header = _wrap(f"Exercise {report.topic}: {report.title}  ({report.submission})", "", "  ")
+    return "\n".join([*header, "", *render_checks(report.results, color), "", summary_line(report, color)])
+
+
+def render_checks(results: list[CheckResult], color: bool = False) -> list[str]:
+    """The lines of some checks, under the heading of each part they belong to."""
+    lines: list[str] = []
     part = None
-    for result in report.results:
+    for result in results:
         if result.part != part:
             part = result.part
-            if lines[-1]:
+            if lines:
                 lines.append("")
             lines.append(f"{result.part} {result.function}")
         lines += _check_lines(result, color)
         for text, prose in _detail_lines(result):
             lines += _wrap(text, DETAIL_INDENT, DETAIL_INDENT + "  ") if prose else [DETAIL_INDENT + text]
-    lines += ["", summary_line(report, color)]
-    return "\n".join(lines)
+    return lines
 
 
 def summary_line(report: Report, color: bool = False) -> str:

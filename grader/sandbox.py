@@ -74,6 +74,7 @@ class _Process:
     request_fd: int
     reply_fd: int
     output_files: tuple[Path, Path]
+    configured: bool = False  # the worker has been sent the submission (it loads it then)
     ready: bool = False
     offsets: list[int] = field(default_factory=lambda: [0, 0])
 
@@ -97,10 +98,17 @@ class Session:
 
     # -- lifecycle --------------------------------------------------------------
 
+    def prepare(self) -> None:
+        """Boot a worker ahead of time: it imports NumPy (and torch) and waits; nothing of the submission is read."""
+        if self._process is None:
+            self._process = self._spawn(configure=False)
+
     def start(self) -> None:
         """Start a worker now (non-blocking); it loads the submission in the background."""
         if self._process is None:
             self._process = self._spawn()
+        elif not self._process.configured:
+            self._configure(self._process)
 
     def close(self) -> None:
         if self._process is not None:
@@ -144,8 +152,7 @@ class Session:
         return reply
 
     def _ready_process(self) -> _Process:
-        if self._process is None:
-            self._process = self._spawn()
+        self.start()
         process = self._process
         if not process.ready:
             deadline = time.monotonic() + self.limits.wall_limit(self.limits.cpu_import)
@@ -195,7 +202,7 @@ class Session:
 
     # -- processes --------------------------------------------------------------
 
-    def _spawn(self) -> _Process:
+    def _spawn(self, configure: bool = True) -> _Process:
         self._starts += 1
         request_r, request_w = os.pipe()
         reply_r, reply_w = os.pipe()
@@ -204,7 +211,7 @@ class Session:
         workdir.mkdir()
         with open(out_paths[0], "wb") as out, open(out_paths[1], "wb") as err:
             popen = subprocess.Popen(
-                [sys.executable, "-s", "-P", str(WORKER_SCRIPT), str(request_r), str(reply_w)],
+                [sys.executable, "-s", "-P", str(WORKER_SCRIPT), str(request_r), str(reply_w), self.config.framework],
                 stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=workdir,
                 env=self._environment(workdir), pass_fds=(request_r, reply_w),
                 start_new_session=True,
@@ -212,8 +219,15 @@ class Session:
         os.close(request_r)
         os.close(reply_w)
         process = _Process(popen, request_w, reply_r, out_paths)
+        if configure:
+            self._configure(process)
+        return process
+
+    def _configure(self, process: _Process) -> None:
+        """Send the worker what to load; it reads the submission's files only now."""
+        process.configured = True
         try:
-            wire.send(request_w, {
+            wire.send(process.request_fd, {
                 "files": [str(f) for f in self.config.files],
                 "framework": self.config.framework,
                 "blocked_modules": list(self.config.blocked_modules),
@@ -227,7 +241,6 @@ class Session:
             })
         except OSError:
             pass  # the worker died at once; the first wait reports how
-        return process
 
     def _environment(self, workdir: Path) -> dict[str, str]:
         env = {

@@ -259,6 +259,14 @@ def _safe_str(error: BaseException) -> str:
         return "<unprintable message>"
 
 
+def preload(framework: str) -> None:
+    """Import the exercise's libraries before any student code exists here (outside its limits)."""
+    import numpy  # noqa: F401
+
+    if framework == "torch":
+        import torch  # noqa: F401
+
+
 def encode_reply(message: dict) -> bytes:
     """Encode a reply; a return value that is not plain data becomes a ``bad_return``."""
     try:
@@ -270,6 +278,7 @@ def encode_reply(message: dict) -> bytes:
 
 def main() -> None:
     request_fd, reply_fd = int(sys.argv[1]), int(sys.argv[2])
+    preload(sys.argv[3] if len(sys.argv) > 3 else "numpy")  # while the grader prepares, or before it asks
     config = wire.receive(request_fd)
     apply_limits(config)
     worker = Worker(config)
