@@ -14,7 +14,7 @@ from typing import NoReturn
 
 import click
 
-from grader import cli_papers
+from grader import cli_papers, cli_study
 from grader.cli_errors import InputError
 
 DEVICES = click.Choice(["auto", "cpu", "cuda"])
@@ -225,7 +225,7 @@ def anki_command(spec: str | None, output: Path) -> None:
     click.echo(f"Wrote {count} questions to {output}; import it in Anki with File > Import.")
 
 
-for _command in cli_papers.COMMANDS:
+for _command in (*cli_papers.COMMANDS, *cli_study.COMMANDS):
     cli.add_command(_command)
 
 

@@ -93,7 +93,19 @@ def load_progress() -> dict[str, Any]:
 
 def hints_shown() -> dict[str, int]:
     """How many hints ``grade hint`` has shown, by ``"<check>:<mistake>"`` (``"7.1.2:wrong_no_max_shift"``)."""
-    return _load().get("hints", {})
+    return section("hints")
+
+
+def section(name: str) -> Any:
+    """One part of the progress file ("quiz", "exams", ...), or {} when there is none yet."""
+    return _load().get(name, {})
+
+
+def save_section(name: str, value: Any) -> None:
+    """Replace one part of the progress file, keeping every other."""
+    document = _load()
+    document[name] = value
+    _save(document)
 
 
 def record(report: Report) -> None:
@@ -113,9 +125,7 @@ def record(report: Report) -> None:
 
 def record_hints(shown: dict[str, int]) -> None:
     """Remember how many hints were shown for each ``"<check>:<mistake>"`` in ``shown``."""
-    document = _load()
-    document.setdefault("hints", {}).update(shown)
-    _save(document)
+    save_section("hints", {**hints_shown(), **shown})
 
 
 def _load() -> dict[str, Any]:
