@@ -158,18 +158,33 @@ def hint_command(spec: str) -> None:
 @cli.command("verify")
 @click.argument("specs", nargs=-1, metavar="[N ...]")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the checks' random inputs.")
-def verify_command(specs: tuple[str, ...], seed: int) -> None:
+@click.option("--device", type=DEVICES, default="auto", show_default=True, help="Where torch exercises run.")
+@click.option("--devices", metavar="A,B", help="Grade torch exercises on each (e.g. cpu,cuda): scores must agree.")
+def verify_command(specs: tuple[str, ...], seed: int, device: str, devices: str | None) -> None:
     """Teacher's self-check: references score full marks, every known mistake loses marks."""
-    from grader import catalog, verify
+    from grader import catalog, engine, verify
 
     try:
         exercises = [catalog.find(s)[0] for s in specs] if specs else catalog.all_exercises()
     except catalog.UnknownExercise as e:
         _fail(str(e), False)
+    compared = tuple(devices.split(",")) if devices else ()
+    if any(d not in ("cpu", "cuda") for d in compared):
+        _fail(f"--devices takes cpu and cuda, e.g. cpu,cuda (got {devices})", False)
+    if compared:
+        exercises = [e for e in exercises if e.framework == "torch"]
+    torch_exercise = next((e for e in exercises if e.framework == "torch"), None)
+    if torch_exercise and "cuda" in (device, *compared):
+        try:
+            engine.resolve_device(torch_exercise, "cuda")
+        except engine.SubmissionError as e:
+            _fail(str(e), False)
     rows = []
     click.echo(verify.HEADER)
     for exercise in exercises:
-        for row in verify.verify(exercise, seed=seed):
+        graded = verify.compare_devices(exercise, compared, seed) if compared else \
+            verify.verify(exercise, seed=seed, device=device)
+        for row in graded:
             click.echo(verify.render_row(row))
             rows.append(row)
     weak = [r for r in rows if not r.ok]

@@ -169,6 +169,9 @@ class _Runner:
             if "read-only" in e.message:
                 lines.append("входные массивы передаются только для чтения: не меняйте их на месте, "
                              "работайте с новыми массивами")
+            if "cuda" in e.message.lower() and self.session.config.device == "cpu":
+                lines.append("входы лежат на CPU, а код обращается к CUDA: не задавайте устройство сами "
+                             "(device=\"cuda\", .cuda()), создавайте тензоры на устройстве входа: device=x.device")
             return self._failure(check, student, Outcome.ERROR, lines, seed, e)
         except NotAttempted:
             what = "класс" if part.name[:1].isupper() else "функция"

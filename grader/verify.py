@@ -25,14 +25,29 @@ class Row:
     verdict: str
 
 
-def verify(exercise: Exercise, seed: int = 0) -> Iterator[Row]:
+def verify(exercise: Exercise, seed: int = 0, device: str = "auto") -> Iterator[Row]:
     """Grade the reference and every catalogued variant; one row each."""
-    reference = grade(exercise, Submission((exercise.reference_path,)), seed=seed)
+    reference = grade(exercise, Submission((exercise.reference_path,)), seed=seed, device=device)
     yield _expect_full(exercise, "reference", reference)
     for variant in catalogue(exercise):
-        report = grade(exercise, Submission((exercise.reference_path, variant.path)), seed=seed)
+        report = grade(exercise, Submission((exercise.reference_path, variant.path)), seed=seed, device=device)
         yield _judge_wrong(exercise, variant, report) if variant.is_wrong else \
             _expect_full(exercise, variant.name, report)
+
+
+def compare_devices(exercise: Exercise, devices: tuple[str, ...], seed: int = 0) -> Iterator[Row]:
+    """Each graded variant on every device (``cpu``, ``cuda``): the same score everywhere, or WEAK."""
+    runs = [list(verify(exercise, seed, device)) for device in devices]
+    for rows in zip(*runs, strict=True):
+        scores = [row.score for row in rows]
+        if len(set(scores)) == 1:
+            first = rows[0]
+            yield Row(exercise.id, first.variant, first.score, first.max_score, all(r.ok for r in rows),
+                      f"same on {', '.join(devices)}; {first.verdict}")
+        else:
+            differ = ", ".join(f"{d}: {s:g}" for d, s in zip(devices, scores, strict=True))
+            yield Row(exercise.id, rows[0].variant, rows[0].score, rows[0].max_score, False,
+                      f"WEAK: the score depends on the device ({differ})")
 
 
 def _expect_full(exercise: Exercise, name: str, report: Report) -> Row:

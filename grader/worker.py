@@ -96,6 +96,9 @@ class Worker:
             import torch
 
             torch.set_num_threads(1)
+            # full float32 on the GPU: TF32 matmuls (10-bit mantissa) would miss the stated tolerances
+            torch.backends.cuda.matmul.allow_tf32 = False
+            torch.backends.cudnn.allow_tf32 = False
             self.torch = torch
         if self.config.get("drivers"):
             self.drivers = _load_sibling(f"drivers/{self.config['drivers']}")
