@@ -102,13 +102,15 @@ def tickets_command(count: int, questions: int, topic_spec: str, difficulty: tup
                     points: tuple[int, int], per_page: str, formats: tuple[str, ...], output: Path, seed: int,
                     university: str, course: str, examiner: str, date: str, report_path: Path | None) -> None:
     """Draw COUNT balanced exam tickets and write them with the examiner's answer key."""
-    from grader import balance, outputs, papers, pdf, tickets
+    from grader import outputs, pdf
 
     try:
         outputs.check_writable(output)
     except outputs.OutputError as e:
         raise InputError(str(e)) from None
     with pdf.Printer(workers=None if "pdf" in formats else 1) as printer:  # workers warm up meanwhile
+        from grader import balance, papers, tickets
+
         pool = _pool(topic_spec)
         request = tickets.Request(count, questions, difficulty, seed)
         try:

@@ -218,7 +218,7 @@ def _exchange(tickets: list[list[Item]], a: int, x: int, b: int, y: int, pair_us
 
 
 def _improve(size: int, badness: Callable[[int], int], swap: Callable[[int, int], Callable[[], None]],
-             rng: random.Random, patience: int = 25) -> None:
+             rng: random.Random, patience: int = 100) -> None:
     """Seeded local search: swaps between a bad ticket and a random one, kept unless they make the two worse.
 
     Stops when no ticket is bad, or when ``patience`` rounds in a row found no better total.
