@@ -100,6 +100,11 @@ def _highlight(code: str, language: str, _attributes: str) -> str:
     return highlight(code, lexer, HtmlFormatter(nowrap=True))
 
 
+def highlight(code: str, language: str) -> str:
+    """Pygments spans for ``code`` (no ``<pre>``), or "" for a language Pygments does not know."""
+    return _highlight(code, language, "")
+
+
 def pygments_css() -> str:
     """The stylesheet for highlighted code (a light theme that prints well)."""
     from pygments.formatters import HtmlFormatter

@@ -17,6 +17,7 @@ import jinja2
 from grader import catalog, markup, mistakes, pdf
 from grader.bank import Question
 from grader.exam_pool import Pool
+from grader.russian import plural
 from grader.tickets import Request, Ticket, ticket_code
 from grader.topics import topic
 
@@ -111,24 +112,13 @@ def _environment(suffix: str) -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                              undefined=jinja2.StrictUndefined)
     env.filters.update(markdown=_markdown_filter(False), markdown_inline=_markdown_filter(True),
-                       points=_points, stars=lambda n: "★" * n + "☆" * (3 - n), number=lambda x: f"{x:g}")
+                       points=lambda n: plural(n, "балл", "балла", "баллов"),
+                       stars=lambda n: "★" * n + "☆" * (3 - n), number=lambda x: f"{x:g}")
     return env
 
 
 def _markdown_filter(inline: bool) -> Callable[[str], str]:
     return lambda text: jinja2.utils.markupsafe.Markup(markup.to_html(text, "print", inline=inline, highlight=False))
-
-
-def _points(n: float) -> str:
-    """«1 балл», «2 балла», «5 баллов», «2.5 балла»."""
-    if n != int(n):
-        return f"{n:g} балла"
-    n = int(n)
-    if n % 10 == 1 and n % 100 != 11:
-        return f"{n} балл"
-    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
-        return f"{n} балла"
-    return f"{n} баллов"
 
 
 @cache
