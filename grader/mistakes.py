@@ -5,7 +5,9 @@ alternatives and ``solutions/<id>/wrong_*.py`` known mistakes, each overriding o
 functions it changes (see ``solutions/README.md``). When a student's output is wrong,
 the matcher runs each wrong variant of that part on the same input (and on the
 exercise's probe inputs) in this process; if the student's outputs agree with a
-variant's every time, that variant's hints are shown.
+variant's every time, that variant's hints are shown. The student edition has no
+``solutions/``: there the same comparison is made against stored fingerprints of the
+variants' outcomes (``grader.export.fingerprints``); ``matcher_for`` picks the matcher.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -93,6 +95,24 @@ def load_namespace(files: list[Path]) -> dict[str, Any]:
 
 
 Outcome = tuple[str, Any]  # ("value", result) or ("error", "TypeName: message")
+
+
+class Matcher(Protocol):
+    """Tells which known mistakes, if any, explain a student's wrong output (see ``MistakeMatcher.match``)."""
+
+    def candidates(self, part: str) -> list[Variant]: ...
+
+    def match(self, part: str, call: Any, observed: Outcome, student_call: Callable[..., Outcome],
+              rng: np.random.Generator, constructed: dict[int, Any] | None = None) -> list[Variant]: ...
+
+
+def matcher_for(exercise: Exercise, seed: int) -> Matcher:
+    """The catalogue's matcher where ``solutions/`` has the exercise; else the stored fingerprints for ``seed``."""
+    if exercise.catalogue_dir.is_dir():
+        return MistakeMatcher(exercise)
+    from grader.export.fingerprints import FingerprintMatcher
+
+    return FingerprintMatcher.load(exercise, seed)
 
 
 class MistakeMatcher:

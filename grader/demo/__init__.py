@@ -16,7 +16,8 @@ def run() -> tuple[str, bool]:
     """The feedback text, and whether the grader behaved as intended on the demo."""
     exercise, _ = catalog.find("7")
     result = engine.grade(exercise, engine.Submission((SUBMISSION,)))
-    failed = [r for r in result.results if r.outcome is not Outcome.PASSED]
+    # parts not written (the student edition strips the demo to its mistaken softmax) are no failure
+    failed = [r for r in result.results if r.outcome in (Outcome.FAILED, Outcome.ERROR, Outcome.GRADER_ERROR)]
     as_intended = bool(failed) and all(
         r.function == "softmax" and any(h.mistake == EXPECTED_MISTAKE for h in r.hints) for r in failed)
     return report.render_text(result), as_intended
