@@ -24,6 +24,8 @@ QUESTION_ID = re.compile(r"^t(\d\d)-q(\d\d)$")
 KINDS = ("definition", "derivation", "comparison", "code_reading", "numeric", "find_error")
 QUESTION_KEYS = {"id", "kind", "difficulty", "text", "answer", "choices", "correct", "value", "tolerance"}
 MIN_QUESTIONS, MIN_CHECKABLE = 6, 2
+MAX_PAGE_BYTES = 1 << 20  # the longest page is under 40 kB
+MAX_NESTING = 1000  # brackets inside brackets in one YAML block; libyaml's parser crashes past some 20000
 
 
 class BankError(Exception):
@@ -98,7 +100,14 @@ def load_bank(folder: Path | None = None) -> list[Page]:
 
 
 def _load_page(path: Path, errors: list[str]) -> Page | None:
+    if path.is_symlink() and path.parent.resolve() not in path.resolve().parents:
+        errors.append(f"{path}:1: a symbolic link out of the question bank (to {path.resolve()})")
+        return None
     try:
+        if path.stat().st_size > MAX_PAGE_BYTES:
+            errors.append(f"{path}:1: {path.stat().st_size >> 10} kB, more than a page of the bank can be "
+                          f"({MAX_PAGE_BYTES >> 10} kB)")
+            return None
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         errors.append(f"{path}:1: cannot be read as UTF-8 text ({e})")
@@ -144,6 +153,9 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _yaml_block(path: Path, line: int, content: str, errors: list[str]) -> Any:
+    if _nesting(content) > MAX_NESTING:
+        errors.append(f"{path}:{line}: invalid YAML: brackets nested more than {MAX_NESTING} deep")
+        return None
     try:
         return yaml.load(content, Loader=SAFE_LOADER)
     except yaml.YAMLError as e:
@@ -153,11 +165,25 @@ def _yaml_block(path: Path, line: int, content: str, errors: list[str]) -> Any:
         return None
 
 
+def _nesting(content: str) -> int:
+    """How deep ``[`` and ``{`` nest, 0 if too few to pass MAX_NESTING (quotes ignored: an overestimate)."""
+    if content.count("[") + content.count("{") <= MAX_NESTING:
+        return 0  # cannot nest deeper; saves walking every block of the bank
+    depth = deepest = 0
+    for char in content:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
 def _check_meta(page: Page, meta: dict, errors: list[str]) -> None:
     where = f"{page.path}:2"
     unknown = set(meta) - {"topic", "related", "summary"}
     if unknown:
-        errors.append(f"{where}: unknown front matter fields: {', '.join(sorted(unknown))}")
+        errors.append(f"{where}: unknown front matter fields: {', '.join(sorted(map(str, unknown)))}")
     if meta.get("topic") != page.topic:
         errors.append(f"{where}: 'topic' must be {page.topic}, as in the file name")
     related = meta.get("related", [])
@@ -190,7 +216,7 @@ def _add_question(page: Page, data: Any, line: int, errors: list[str]) -> None:
 
 
 def _question_problems(topic: int, q: dict) -> list[str]:
-    problems = [f"unknown field '{k}'" for k in sorted(set(q) - QUESTION_KEYS)]
+    problems = [f"unknown field '{k}'" for k in sorted(map(str, set(q) - QUESTION_KEYS))]
     match = QUESTION_ID.match(str(q.get("id", "")))
     if not match or int(match.group(1)) != topic:
         problems.append(f"'id' must look like t{topic:02d}-q01")
@@ -238,8 +264,12 @@ def _add_task(page: Page, data: Any, line: int, errors: list[str]) -> None:
 def _check_images(page: Page, errors: list[str]) -> None:
     for match in re.finditer(r"!\[[^\]]*\]\(([^)\s]+)", page.body):
         source = match.group(1)
-        if "://" not in source and not (page.path.parent / source).is_file():
-            errors.append(f"{page.path}:1: picture '{source}' does not exist")
+        try:
+            exists = "://" in source or (page.path.parent / source).is_file()
+        except OSError:  # a name too long for the file system
+            exists = False
+        if not exists:
+            errors.append(f"{page.path}:1: picture '{source[:200]}' does not exist")
 
 
 def _check_across_pages(pages: list[Page], errors: list[str]) -> None:

@@ -87,8 +87,13 @@ def expect_scalar(got: Any, expected: float, *, name: str = "результат"
         raise Mismatch(f"{name}: ожидалось число (float), получено {describe_type(got)}")
     if isinstance(got, np.floating) and got.dtype != np.float64:
         raise Mismatch(f"{name}: число типа {got.dtype}, а ожидалось float64")
-    _expect_close(np.asarray(float(got)), np.asarray(float(expected)), name, rtol, atol)
-    return float(got)
+    try:
+        value = float(got)
+    except OverflowError:  # a Python int beyond float64's range
+        raise Mismatch(f"{name}: получено целое число из {len(str(abs(got)))} цифр, оно не помещается "
+                       f"в float64") from None
+    _expect_close(np.asarray(value), np.asarray(float(expected)), name, rtol, atol)
+    return value
 
 
 def expect_int(got: Any, expected: int, *, name: str = "результат") -> int:

@@ -26,11 +26,12 @@ WORKER_SCRIPT = Path(__file__).with_name("worker.py")
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
                     "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
 PASSED_THROUGH = ("CUDA_VISIBLE_DEVICES", "LD_LIBRARY_PATH", "SYSTEMROOT")
+_ESCAPED = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(c) not in "\n\t"}
 
 
 @dataclass(frozen=True)
 class Limits:
-    """Resource limits of one grading run; CPU limits are enforced by the kernel."""
+    """Resource limits of one grading run, and who its worker runs as; CPU limits are enforced by the kernel."""
 
     cpu_per_check: float = 10.0  # CPU seconds for all calls of one check
     cpu_import: float = 10.0  # CPU seconds to import the student's file
@@ -39,6 +40,7 @@ class Limits:
     memory_bytes: int = 2 << 30
     torch_memory_bytes: int = 4 << 30  # importing torch alone maps over half a GiB
     output_bytes: int = 4 << 20
+    worker_user: tuple[int, int] | None = None  # (uid, gid) of the worker, e.g. nobody's; None: the grader's own
 
     def wall_limit(self, cpu_limit: float) -> float:
         return 2 * cpu_limit + self.wall_slack
@@ -95,6 +97,8 @@ class Session:
         self._output = ""
         self._starts = 0
         self._tmp = Path(tempfile.mkdtemp(prefix="grade-"))
+        if limits.worker_user is not None:
+            self._tmp.chmod(0o711)  # that user reaches its own working folder here, and lists nothing
 
     # -- lifecycle --------------------------------------------------------------
 
@@ -209,12 +213,14 @@ class Session:
         out_paths = (self._tmp / f"stdout-{self._starts}.txt", self._tmp / f"stderr-{self._starts}.txt")
         workdir = self._tmp / f"cwd-{self._starts}"
         workdir.mkdir()
+        if self.limits.worker_user is not None:
+            os.chown(workdir, *self.limits.worker_user)
         with open(out_paths[0], "wb") as out, open(out_paths[1], "wb") as err:
             popen = subprocess.Popen(
                 [sys.executable, "-s", "-P", str(WORKER_SCRIPT), str(request_r), str(reply_w), self.config.framework],
                 stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=workdir,
                 env=self._environment(workdir), pass_fds=(request_r, reply_w),
-                start_new_session=True,
+                start_new_session=True, **_identity(self.limits.worker_user),
             )
         os.close(request_r)
         os.close(reply_w)
@@ -313,21 +319,39 @@ class Session:
             except OSError:
                 continue
             process.offsets[index] += len(data)
-            self._output += data.decode("utf-8", errors="replace")
+            self._output += printable(data.decode("utf-8", errors="replace"))
+
+
+def printable(text: str) -> str:
+    """Text from student code made safe for a terminal: control characters show as ``\\xNN``.
+
+    Escape sequences could otherwise move the cursor or clear the screen, and carriage returns
+    overwrite a line, to dress the student's output up as the grader's verdicts.
+    """
+    return text.translate(_ESCAPED)
+
+
+def _identity(user: tuple[int, int] | None) -> dict[str, Any]:
+    """Popen's arguments that start the worker as ``user`` (uid, gid), without the grader's other groups."""
+    if user is None:
+        return {}
+    return {"user": user[0], "group": user[1], "extra_groups": []}
 
 
 def _import_failure(reply: dict[str, Any]) -> SandboxFailure:
     status = reply.get("status")
     if status == "error":
-        return SandboxFailure("import", f"ваш файл не загружается: {reply.get('type')}: {reply.get('message')}",
-                              detail=str(reply.get("traceback", "")))
+        error = printable(f"{reply.get('type')}: {reply.get('message')}")
+        return SandboxFailure("import", f"ваш файл не загружается: {error}",
+                              detail=printable(str(reply.get("traceback", ""))))
     if status == "not_implemented":
         return SandboxFailure("import", "ваш файл не загружается: NotImplementedError при импорте")
     if status == "exit":
-        return SandboxFailure("import", f"ваш файл вызывает sys.exit({reply.get('code')}) при загрузке")
+        return SandboxFailure("import", f"ваш файл вызывает sys.exit({printable(str(reply.get('code')))[:60]}) "
+                                        "при загрузке")
     if status == "memory":
         return SandboxFailure("import", "ваш файл превышает лимит памяти при загрузке")
-    return SandboxFailure("import", f"ваш файл не загружается ({status})")
+    return SandboxFailure("import", f"неожиданный ответ процесса с вашим кодом при загрузке ({str(status)[:40]!r})")
 
 
 def _signal_name(number: int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from grader.sandbox import SandboxFailure, Session
+from grader.sandbox import SandboxFailure, Session, printable
 from grader.wire import Handle
 
 
@@ -123,17 +123,17 @@ def _value_of(reply: dict[str, Any]) -> Any:
     if status == "ok":
         return reply.get("value")
     if status == "error":
-        raise StudentError(str(reply.get("type")), str(reply.get("message")), str(reply.get("traceback")))
+        raise StudentError(*(printable(str(reply.get(key))) for key in ("type", "message", "traceback")))
     if status == "not_implemented":
         raise NotAttempted(reply.get("message", ""))
     if status == "missing":
-        raise SandboxFailure("missing", f"в вашем файле нет «{reply.get('name')}»")
+        raise SandboxFailure("missing", f"в вашем файле нет «{printable(str(reply.get('name')))[:60]}»")
     if status == "exit":
-        raise SandboxFailure("exit", f"ваш код вызвал sys.exit({reply.get('code')})")
+        raise SandboxFailure("exit", f"ваш код вызвал sys.exit({printable(str(reply.get('code')))[:60]})")
     if status == "memory":
         raise SandboxFailure("memory", "ваш код превысил лимит памяти (MemoryError)")
     if status == "output":
         raise SandboxFailure("output", "ваш код напечатал слишком много текста (больше лимита вывода)")
     if status == "bad_return":
-        raise BadReturn(str(reply.get("message")))
-    raise SandboxFailure("protocol", f"неожиданный ответ процесса с вашим кодом ({status})")
+        raise BadReturn(printable(str(reply.get("message"))))
+    raise SandboxFailure("protocol", f"неожиданный ответ процесса с вашим кодом ({str(status)[:40]!r})")

@@ -25,6 +25,7 @@ import numpy as np
 MAGIC = b"DLX1"
 MAX_HEADER_BYTES = 16 << 20
 MAX_PAYLOAD_BYTES = 512 << 20
+MAX_DEPTH = 64  # lists, tuples and dicts inside one another
 
 
 class WireError(Exception):
@@ -184,7 +185,7 @@ def _read_npy(data: bytes) -> np.ndarray:
 
 
 def _to_tree(value: Any, arrays: list[np.ndarray], depth: int) -> Any:
-    if depth > 64:
+    if depth > MAX_DEPTH:
         raise WireError("the value is nested too deeply")
     if value is None or isinstance(value, (bool, str)):
         return value
@@ -220,9 +221,11 @@ def _to_tree(value: Any, arrays: list[np.ndarray], depth: int) -> Any:
     raise WireError(f"a value of type {type(value).__name__} cannot be sent")
 
 
-def _from_tree(tree: Any, arrays: list[np.ndarray]) -> Any:
+def _from_tree(tree: Any, arrays: list[np.ndarray], depth: int = 0) -> Any:
+    if depth > MAX_DEPTH:
+        raise WireError("the message is nested too deeply")
     if isinstance(tree, list):
-        return [_from_tree(v, arrays) for v in tree]
+        return [_from_tree(v, arrays, depth + 1) for v in tree]
     if not isinstance(tree, dict):
         return tree
     try:
@@ -231,9 +234,9 @@ def _from_tree(tree: Any, arrays: list[np.ndarray]) -> Any:
         if "$s" in tree:
             return arrays[tree["$s"]][()]
         if "$t" in tree:
-            return tuple(_from_tree(v, arrays) for v in tree["$t"])
+            return tuple(_from_tree(v, arrays, depth + 1) for v in tree["$t"])
         if "$d" in tree:
-            return {str(k): _from_tree(v, arrays) for k, v in tree["$d"].items()}
+            return {str(k): _from_tree(v, arrays, depth + 1) for k, v in tree["$d"].items()}
         if "$rng" in tree:
             return Rng(int(tree["$rng"]))
         if "$h" in tree:
@@ -241,7 +244,7 @@ def _from_tree(tree: Any, arrays: list[np.ndarray]) -> Any:
         if "$def" in tree:
             return Defined(str(tree["$def"]))
         if "$fn" in tree:
-            return Helper(str(tree["$fn"]), tuple(_from_tree(tree["args"], arrays)))
+            return Helper(str(tree["$fn"]), tuple(_from_tree(tree["args"], arrays, depth + 1)))
         if "$at" in tree:
             return AsTensor(arrays[tree["$at"]])
         if "$tv" in tree:

@@ -2,9 +2,10 @@
 
 Started by ``grader.sandbox`` as a script (``python -s -P worker.py REQ_FD REPLY_FD``) with
 a scrubbed environment, in a private temporary directory, with stdout/stderr going to
-files. It applies its own resource limits before any student code is loaded, then
-answers requests one at a time: call a function of the submission, call a method of an
-object kept here, or run a trusted driver. Everything it sends back is plain data
+files. It applies its own resource limits and, on Linux, confines itself (a network
+namespace of its own, Landlock: see "confinement" below) before any student code is
+loaded, then answers requests one at a time: call a function of the submission, call a
+method of an object kept here, or run a trusted driver. Everything it sends back is plain data
 (``wire``); the grader's comparisons and oracles run in the parent, so nothing the
 student's code patches here can change a verdict.
 
@@ -12,15 +13,21 @@ Depends on the standard library, NumPy and ``wire.py`` (loaded by file path); to
 imported only for torch exercises.
 """
 
+import ctypes
 import errno
 import importlib.abc
 import importlib.util
 import math
+import os
 import random
+import re
 import resource
+import stat
+import struct
 import sys
 import traceback
 import types
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -77,6 +84,113 @@ def set_cpu_deadline(seconds: float) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (min(hard, math.ceil(cpu_seconds() + seconds)), hard))
 
 
+# -- confinement ----------------------------------------------------------------
+# Linux only, best effort: what the kernel lacks (or a container forbids) is skipped.
+# A new user and network namespace leaves the worker without any network interface; then
+# Landlock (Linux 5.13+, no privileges needed) takes away for good every file right except
+# reading the Python installation and the submission and writing in the worker's own folder,
+# and (by the kernel's Landlock ABI) TCP, signals to and abstract sockets of other processes.
+# Reading another process's /proc entries or memory (ptrace) is refused by Landlock itself.
+
+_LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform == "linux" else None
+if _LIBC is not None:
+    _LIBC.syscall.restype = ctypes.c_long
+_CREATE_RULESET, _ADD_RULE, _RESTRICT_SELF = 444, 445, 446  # the same numbers on every architecture
+_CLONE_NEWUSER, _CLONE_NEWNET, _PR_SET_NO_NEW_PRIVS = 0x10000000, 0x40000000, 38
+_FS_EXECUTE, _FS_WRITE_FILE, _FS_READ_FILE, _FS_READ_DIR = 1 << 0, 1 << 1, 1 << 2, 1 << 3
+_FS_REFER, _FS_TRUNCATE = 1 << 13, 1 << 14
+_FS_READ = _FS_READ_FILE | _FS_READ_DIR
+_FILE_RIGHTS = _FS_EXECUTE | _FS_WRITE_FILE | _FS_READ_FILE | _FS_TRUNCATE  # the rights a rule on a file may hold
+_SYSTEM_LIBRARIES = ("/lib", "/lib32", "/lib64", "/libx32", "/usr/lib", "/usr/lib32", "/usr/lib64", "/usr/local/lib",
+                     "/usr/local/lib64")
+_SYSTEM_FILES = ("/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime", "/etc/passwd",
+                 "/etc/group", "/etc/nsswitch.conf", "/proc/cpuinfo", "/proc/meminfo", "/proc/stat",
+                 "/sys/devices/system/cpu", "/dev/urandom", "/dev/random")
+_GPU_FILES = ("/proc/driver/nvidia", "/sys/bus/pci", "/sys/devices", "/sys/module/nvidia", "/dev/nvidia-caps")
+
+
+def leave_network() -> None:
+    """Move into a network namespace of its own, without interfaces (before any thread exists)."""
+    if _LIBC is not None:
+        _LIBC.unshare(_CLONE_NEWUSER | _CLONE_NEWNET)  # refused in some containers: Landlock still denies TCP
+
+
+def confine(files: list[str], blocked_modules: list[str], gpu: bool) -> None:
+    """Give up every file right but reading Python, its libraries and ``files``, and writing in the cwd."""
+    abi = _landlock(None, 0, 1) if _LIBC is not None else -1  # the kernel's Landlock ABI version
+    if abi < 1:
+        return
+    handled = (1 << 13) - 1 | (_FS_REFER if abi >= 2 else 0) | (_FS_TRUNCATE if abi >= 3 else 0)
+    attr = struct.pack("=QQQ", handled, 0b11 if abi >= 4 else 0, 0b11 if abi >= 6 else 0)  # TCP; signals, sockets
+    ruleset = _landlock(ctypes.create_string_buffer(attr, len(attr)), len(attr), 0)
+    if ruleset < 0:
+        return
+    try:
+        for path, rights in _allowed(files, set(blocked_modules), gpu, handled):
+            _allow(ruleset, path, rights)
+        if _LIBC.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0:
+            _LIBC.syscall(_RESTRICT_SELF, ruleset, 0)
+    finally:
+        os.close(ruleset)
+
+
+def _allowed(files: list[str], blocked: set[str], gpu: bool, everything: int) -> list[tuple[str, int]]:
+    """What the worker keeps: (path, Landlock rights) pairs."""
+    package = Path(__file__).resolve().parent
+    hidden = {package} if package.parent.name in ("site-packages", "dist-packages") else {package, package.parent}
+    rules = [(os.getcwd(), everything), (f"/proc/{os.getpid()}", _FS_READ)]
+    rules += [(path, _FS_READ) for path in _SYSTEM_FILES + (_GPU_FILES if gpu else ())]
+    rules += [(path, _FS_READ | _FS_WRITE_FILE) for path in ("/dev/null", "/dev/zero", "/dev/full")]
+    if gpu:
+        rules += [(str(p), _FS_READ | _FS_WRITE_FILE) for p in Path("/dev").glob("nvidia*")]
+        rules += [(str(p), _FS_READ) for p in Path("/usr/local").glob("cuda*")]
+    rules += [(path, _FS_READ_FILE) for path in files]
+
+    def another_python(name: str) -> bool:  # one on sys.path comes back through it
+        return name.startswith("python")
+
+    def not_on_path(name: str) -> bool:  # the stdlib's site-packages, and forbidden modules
+        return name in ("site-packages", "dist-packages") or re.split(r"[.-]", name)[0] in blocked
+
+    for folders, skip in ((_SYSTEM_LIBRARIES, another_python), (sys.path, not_on_path)):
+        for folder in folders:
+            rules += [(str(entry), _FS_READ) for entry in _entries(Path(folder), hidden, skip)]
+    return rules
+
+
+def _entries(folder: Path, hidden: set[Path], skip: Callable[[str], bool]) -> list[Path]:
+    """The entries of a library folder the worker may read: never ours, nor those ``skip`` names."""
+    try:
+        if folder.resolve() in hidden:
+            return []
+        if not folder.is_dir():
+            return [folder] if folder.is_file() else []  # python3XX.zip
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    suspects = {path.name for path in hidden}  # resolving only these keeps start-up fast
+    return [folder / name for name in names
+            if not skip(name) and (name not in suspects or (folder / name).resolve() not in hidden)]
+
+
+def _allow(ruleset: int, path: str, rights: int) -> None:
+    try:
+        fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
+    except OSError:
+        return
+    try:
+        if not stat.S_ISDIR(os.fstat(fd).st_mode):
+            rights &= _FILE_RIGHTS
+        rule = struct.pack("=Qi", rights, fd)  # struct landlock_path_beneath_attr, packed
+        _LIBC.syscall(_ADD_RULE, ruleset, 1, ctypes.create_string_buffer(rule, len(rule)), 0)
+    finally:
+        os.close(fd)
+
+
+def _landlock(attr: object, size: int, flags: int) -> int:
+    return _LIBC.syscall(_CREATE_RULESET, attr, ctypes.c_size_t(size), ctypes.c_uint32(flags))
+
+
 class Worker:
     def __init__(self, config: dict) -> None:
         self.config = config
@@ -106,6 +220,9 @@ class Worker:
         module = types.ModuleType("submission")
         module.__file__ = self.files[0]
         sys.modules["submission"] = module
+        if self.torch is not None and self.device.startswith("cuda"):
+            self.torch.zeros(1, device=self.device)  # CUDA opens its devices and libraries while it still may
+        confine(self.files, self.config["blocked_modules"], gpu=self.device.startswith("cuda"))
         set_cpu_deadline(self.config["cpu_import"])
         outcome = self.guarded(lambda: self.exec_files(module))
         self.namespace = module.__dict__
@@ -281,6 +398,7 @@ def encode_reply(message: dict) -> bytes:
 
 def main() -> None:
     request_fd, reply_fd = int(sys.argv[1]), int(sys.argv[2])
+    leave_network()
     preload(sys.argv[3] if len(sys.argv) > 3 else "numpy")  # while the grader prepares, or before it asks
     config = wire.receive(request_fd)
     apply_limits(config)
@@ -294,4 +412,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except (OSError, wire.ChannelClosed, wire.WireError):  # the student's code closed or garbled our pipes
+        _flush_output()
+        os._exit(1)  # the grader says what happened; a traceback of ours would only confuse
