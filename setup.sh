@@ -43,6 +43,11 @@ if command -v dpkg-query >/dev/null; then
         echo "warning: PDF output needs: sudo apt-get install ${missing[*]} (HTML and Markdown work without)" >&2
     fi
 fi
+# The static site's browser tests (--test) drive Debian's chromium through Playwright, which
+# then downloads no browser of its own.
+if [ -n "$extras" ] && ! command -v chromium >/dev/null && ! apt_install chromium; then
+    echo "warning: the site's browser tests need Chromium at /usr/bin/chromium (Debian/Ubuntu: apt-get install chromium)" >&2
+fi
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 pip=(.venv/bin/python -m pip --disable-pip-version-check -q)
 

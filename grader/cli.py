@@ -14,7 +14,7 @@ from typing import NoReturn
 
 import click
 
-from grader import cli_papers, cli_study
+from grader import cli_batch, cli_export, cli_papers, cli_site, cli_study
 from grader.cli_errors import InputError
 
 DEVICES = click.Choice(["auto", "cpu", "cuda"])
@@ -240,7 +240,11 @@ def anki_command(spec: str | None, output: Path) -> None:
     click.echo(f"Wrote {count} questions to {output}; import it in Anki with File > Import.")
 
 
-for _command in (*cli_papers.COMMANDS, *cli_study.COMMANDS):
+for _command in (*cli_papers.COMMANDS, *cli_study.COMMANDS, *cli_export.COMMANDS):
+    cli.add_command(_command)
+for _command in cli_batch.COMMANDS:
+    cli.add_command(_command)
+for _command in cli_site.COMMANDS:
     cli.add_command(_command)
 
 

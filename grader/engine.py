@@ -24,7 +24,7 @@ from hypothesis.errors import Flaky
 from grader import forbidden, oracles
 from grader.compare import Mismatch
 from grader.exercise import Check, Exercise, Part
-from grader.mistakes import MistakeMatcher
+from grader.mistakes import Matcher, matcher_for
 from grader.mistakes import Outcome as VariantOutcome
 from grader.results import CheckResult, Hint, Outcome, Report
 from grader.sandbox import Limits, SandboxFailure, Session, WorkerConfig
@@ -50,6 +50,9 @@ class Submission:
         return self.files[-1]
 
 
+MAX_SOURCE_BYTES = 1 << 20  # a solution is a few kB; the batch refuses larger files too
+
+
 def read_sources(submission: Submission) -> dict[Path, str]:
     """Read and parse every file, or say in one line why it cannot be graded."""
     sources = {}
@@ -57,6 +60,10 @@ def read_sources(submission: Submission) -> dict[Path, str]:
         if not path.is_file():
             raise SubmissionError(f"{path}: no such file")
         try:
+            size = path.stat().st_size
+            if size > MAX_SOURCE_BYTES:
+                raise SubmissionError(f"{path}: {size / (1 << 20):.1f} MiB, more than a solution can be "
+                                      f"({MAX_SOURCE_BYTES >> 20} MiB)")
             source = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise SubmissionError(f"{path}: not a UTF-8 text file") from None
@@ -65,9 +72,12 @@ def read_sources(submission: Submission) -> dict[Path, str]:
         try:
             ast.parse(source, filename=str(path))
         except SyntaxError as e:
-            raise SubmissionError(f"{path}:{e.lineno}: SyntaxError: {e.msg}") from None
+            where = f"{path}:{e.lineno}" if e.lineno else str(path)
+            raise SubmissionError(f"{where}: SyntaxError: {e.msg}") from None
         except ValueError as e:  # null bytes
             raise SubmissionError(f"{path}: not Python source ({e})") from None
+        except (RecursionError, MemoryError):  # Python's parser gives up on code nested this deep
+            raise SubmissionError(f"{path}: nested too deeply for Python's parser") from None
         sources[path] = source
     return sources
 
@@ -97,11 +107,12 @@ def prepare(exercise: Exercise, submission: Submission, *, device: str = "auto",
 
 def grade(exercise: Exercise, submission: Submission, *, parts: Iterable[Part] | None = None,
           seed: int = 0, device: str = "auto", limits: Limits = DEFAULT_LIMITS,
-          prepared: Session | None = None) -> Report:
+          prepared: Session | None = None, matcher: Matcher | None = None) -> Report:
     """Run the checks of ``parts`` (default: all) on ``submission`` and report.
 
     ``prepared``, from ``prepare`` with the same exercise and submission, saves the worker's
-    start-up; it is closed with the run.
+    start-up; it is closed with the run. ``matcher`` names the known mistakes behind failures
+    (default: ``grader.mistakes.matcher_for``).
     """
     started = time.monotonic()
     sources = read_sources(submission)
@@ -115,7 +126,7 @@ def grade(exercise: Exercise, submission: Submission, *, parts: Iterable[Part] |
     with prepared or Session(config, limits) as session:
         session.start()  # boots while torch is imported below
         oracles.warm_up()
-        runner = _Runner(exercise, session, seed)
+        runner = _Runner(exercise, session, seed, matcher or matcher_for(exercise, seed))
         for part in parts or exercise.parts:
             for check in part.checks:
                 report.results.append(runner.run(check, violations[part.name]))
@@ -137,11 +148,11 @@ def check_seed(exercise_id: str, key: str, seed: int) -> int:
 class _Runner:
     """Runs checks one by one, remembering parts that are not attempted or hang."""
 
-    def __init__(self, exercise: Exercise, session: Session, seed: int) -> None:
+    def __init__(self, exercise: Exercise, session: Session, seed: int, matcher: Matcher) -> None:
         self.exercise = exercise
         self.session = session
         self.seed = seed
-        self.matcher = MistakeMatcher(exercise)
+        self.matcher = matcher
         self.parameters = _parameter_names(exercise.stub_path)
         self.stopped: dict[str, tuple[Outcome, str]] = {}  # part -> why its checks are not run
 
