@@ -1,6 +1,7 @@
 """Watch mode: every save is graded again by a worker booted ahead of time, and only changes are shown."""
 
 import shutil
+import time
 
 from click.testing import CliRunner
 
@@ -35,6 +36,19 @@ def test_each_save_is_graded_by_the_worker_booted_before_it(tmp_path):
     fixed = next(runs)
     assert fixed.full_marks and watch.changed_keys(fixed, fixed) == []
     runs.close()
+
+
+def test_a_prepared_worker_reads_the_file_only_when_the_run_starts(tmp_path):
+    """Booted well before the save, the worker must still grade what was saved, not what was there at boot."""
+    exercise, part = catalog.find("7.1")
+    path = tmp_path / "ex07_softmax_ce.py"
+    shutil.copyfile(REFERENCE, path)
+    submission = engine.Submission((path,))
+    prepared = engine.prepare(exercise, submission, device="cpu")
+    time.sleep(2.0)  # ordering, not timing: a worker that read the file at boot has read the old one by now
+    path.write_text(REFERENCE.read_text() + BROKEN_SOFTMAX)
+    report = engine.grade(exercise, submission, parts=[part], device="cpu", prepared=prepared)
+    assert not report.full_marks
 
 
 def test_watch_stops_when_asked_and_only_after_a_first_report(tmp_path):
