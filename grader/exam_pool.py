@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from grader import bank
@@ -16,11 +17,11 @@ class Pool:
     pages: dict[int, Page]  # the requested topics' pages, by topic number
     version: str  # bank.version(): a hash of the bank's content
 
-    @property
+    @cached_property
     def questions(self) -> dict[str, Question]:
         return {q.id: q for page in self.pages.values() for q in page.questions}
 
-    @property
+    @cached_property
     def tasks(self) -> dict[str, Task]:
         return {t.part: t for page in self.pages.values() for t in page.tasks}
 

@@ -15,7 +15,9 @@ from dataclasses import asdict, dataclass
 
 import click
 
-QUESTION_POINTS, TASK_POINTS = 10, 20  # as on the printed tickets by default
+from grader.papers import Header
+
+QUESTION_POINTS, TASK_POINTS = Header.question_points, Header.task_points  # as printed tickets have by default
 
 
 @dataclass(frozen=True)

@@ -128,11 +128,15 @@ def _water_fill(start: dict[int, int], capacity: dict[int, int], amount: int, rn
 
 def best_spread(items: Sequence[Item], slots: int) -> int:
     """The smallest possible max-min of topic usage when item counts differ by at most 1."""
-    counts = even_counts(items, slots, random.Random(0))
+    usage = _topic_usage(even_counts(items, slots, random.Random(0)))
+    return max(usage.values()) - min(usage.values())
+
+
+def _topic_usage(counts: dict[Item, int]) -> Counter:
     usage = Counter()
     for item, n in counts.items():
         usage[item.topic] += n
-    return max(usage.values()) - min(usage.values())
+    return usage
 
 
 def _chosen_questions(questions: Sequence[Item], request: Request, rng: random.Random) -> list[Item]:
@@ -324,14 +328,13 @@ def _check_request(questions: Sequence[Item], request: Request) -> None:
     if n * comb(k, 2) > cross_pairs:
         raise DrawError(2, f"{n} tickets need {n * comb(k, 2)} different question pairs, but the range "
                            f"gives only {cross_pairs}; ask for fewer tickets or widen the topic range")
-    most = max(even_counts(questions, n * k, random.Random(0)).values())
+    counts = even_counts(questions, n * k, random.Random(0))
+    most = max(counts.values())
     others = min(len(questions) - len(group) for group in topics.values())
     if k > 1 and most * (k - 1) > others:
         raise DrawError(2, f"a question used {most} times needs {most * (k - 1)} different partners, but "
                            f"some topic has only {others} questions outside it")
-    usage = Counter()
-    for item, uses in even_counts(questions, n * k, random.Random(0)).items():
-        usage[item.topic] += uses
+    usage = _topic_usage(counts)
     if max(usage.values()) > n:
         topic, uses = usage.most_common(1)[0]
         raise DrawError(3, f"even use puts topic {topic} in {uses} questions, more than the {n} tickets")
